@@ -1,0 +1,5 @@
+package io.github.dwgan.engine;
+
+public final class Engines {
+    private Engines() {}
+}
