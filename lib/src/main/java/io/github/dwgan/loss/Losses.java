@@ -1,0 +1,84 @@
+package io.github.dwgan.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import io.github.dwgan.data.LabelKind;
+import java.util.function.UnaryOperator;
+
+/**
+ * Computes StarGAN's losses (Choi et al. 2018, equations 1-4): adversarial, domain classification
+ * and L1 cycle reconstruction, plus the WGAN-GP gradient penalty.
+ */
+public final class Losses {
+    private Losses() {}
+
+    /** Returns -mean(out) for WGAN and BCE(out, 1) for the log-likelihood loss. */
+    public static NDArray realTerm(AdversarialLoss kind, NDArray out) {
+        return kind == AdversarialLoss.WGAN_GP ? out.mean().neg() : bceWithLogits(out, 1f);
+    }
+
+    /** Returns mean(out) for WGAN and BCE(out, 0) for the log-likelihood loss (D on fakes). */
+    public static NDArray fakeTerm(AdversarialLoss kind, NDArray out) {
+        return kind == AdversarialLoss.WGAN_GP ? out.mean() : bceWithLogits(out, 0f);
+    }
+
+    /** Returns the mean binary cross-entropy of logits against a constant target. */
+    static NDArray bceWithLogits(NDArray logits, float target) {
+        // log(1 + exp(-|x|)) + max(x, 0) - x * t: stable for large |x|.
+        NDArray softplus = Activation.softPlus(logits.abs().neg());
+        return softplus.add(logits.maximum(0f)).sub(logits.mul(target)).mean();
+    }
+
+    /**
+     * Returns the domain classification loss, as StarGAN's {@code classification_loss}: for
+     * attribute labels the summed BCE over attributes averaged over the batch; for single labels
+     * the softmax cross-entropy averaged over the batch.
+     *
+     * @param kind how labels are read
+     * @param logits (N, D) domain logits
+     * @param labels (N, D) 0/1 labels (one-hot for single labels)
+     * @return the scalar loss
+     */
+    public static NDArray classification(LabelKind kind, NDArray logits, NDArray labels) {
+        long n = logits.getShape().get(0);
+        if (kind == LabelKind.MULTI) {
+            NDArray softplus = Activation.softPlus(logits.abs().neg());
+            NDArray bce = softplus.add(logits.maximum(0f)).sub(logits.mul(labels));
+            return bce.sum().div(n);
+        }
+        return logits.logSoftmax(1).mul(labels).sum().neg().div(n);
+    }
+
+    /** Returns mean(|a - b|), the cycle reconstruction loss. */
+    public static NDArray l1(NDArray a, NDArray b) {
+        return a.sub(b).abs().mean();
+    }
+
+    /**
+     * Returns the WGAN-GP penalty mean((||d critic(xHat) / d xHat||_2 - 1)^2) as a differentiable
+     * scalar, so that its gradient reaches the critic's parameters.
+     *
+     * <p>DJL's public {@code GradientCollector} cannot build the graph of a gradient; the engine's
+     * {@code JniUtils.backward(out, gradOut, keepGraph, createGraph)} can. That call also
+     * accumulates d(sum critic(xHat))/d(theta) into the parameters' gradients, which would bias the
+     * step: {@code zeroGradients} is called right after it to drop exactly that. Must run inside an
+     * open gradient collector; {@code xHat} must be a leaf that requires gradients.
+     *
+     * @param critic maps xHat to the patch scores (the discriminator's source head)
+     * @param xHat interpolates between real and fake images
+     * @param zeroGradients clears the critic's parameter gradients
+     * @return the scalar penalty
+     */
+    public static NDArray gradientPenalty(
+            UnaryOperator<NDArray> critic, NDArray xHat, Runnable zeroGradients) {
+        NDArray out = critic.apply(xHat);
+        JniUtils.backward((PtNDArray) out, (PtNDArray) out.onesLike(), true, true);
+        zeroGradients.run();
+        NDArray dydx = xHat.getGradient();
+        long n = dydx.getShape().get(0);
+        NDArray norm = dydx.reshape(n, -1).square().sum(new int[] {1}).sqrt();
+        return norm.sub(1f).square().mean();
+    }
+}
