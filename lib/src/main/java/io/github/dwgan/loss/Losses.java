@@ -42,7 +42,7 @@ public final class Losses {
      * @return the scalar loss
      */
     public static NDArray classification(LabelKind kind, NDArray logits, NDArray labels) {
-        long n = logits.getShape().get(0);
+        float n = logits.getShape().get(0);
         if (kind == LabelKind.MULTI) {
             NDArray softplus = Activation.softPlus(logits.abs().neg());
             NDArray bce = softplus.add(logits.maximum(0f)).sub(logits.mul(labels));
