@@ -69,11 +69,12 @@ public final class ImageDecoder {
                 ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new DatasetException(
+                throw new CorruptImageException(
                         "Image "
                                 + file
                                 + " is not a JPEG, PNG, BMP or GIF file (or is corrupt)"
-                                + fix);
+                                + fix,
+                        null);
             }
             ImageReader reader = readers.next();
             List<String> warnings = new ArrayList<>();
@@ -82,13 +83,14 @@ public final class ImageDecoder {
                 reader.setInput(in, true, true);
                 BufferedImage img = reader.read(0);
                 if (!warnings.isEmpty()) {
-                    throw new DatasetException(
+                    throw new CorruptImageException(
                             "Image "
                                     + file
                                     + " is corrupt or truncated ("
                                     + warnings.get(0)
                                     + ")"
-                                    + fix);
+                                    + fix,
+                            null);
                 }
                 return img;
             } finally {
@@ -98,7 +100,7 @@ public final class ImageDecoder {
             if (e instanceof DatasetException d) {
                 throw d;
             }
-            throw new DatasetException(
+            throw new CorruptImageException(
                     "Image " + file + " is corrupt or truncated (" + e.getMessage() + ")" + fix, e);
         }
     }
