@@ -56,6 +56,11 @@ public final class PreparedCache {
         return dir.resolve(name + ".json");
     }
 
+    /** Returns the list of source files, one per stored image in cache order. */
+    public static Path filesPath(Path dir, String name) {
+        return dir.resolve(name + ".files.txt");
+    }
+
     /**
      * Decodes, crops and resizes every image of {@code listing} and writes the cache.
      *
@@ -137,6 +142,9 @@ public final class PreparedCache {
         }
 
         CacheManifest m = manifest(listing, kept, keptIsTest, skipped, data, dataPart, crc);
+        List<String> names = new ArrayList<>();
+        kept.forEach(im -> names.add(im.file().toString()));
+        Files.write(filesPath(dir, name), names);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         json.writeValue(manifestPart.toFile(), m);
         Files.move(
