@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             AblationCommand.class,
             ParamsCommand.class,
+            PrepareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

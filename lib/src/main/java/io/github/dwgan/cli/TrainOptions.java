@@ -21,7 +21,7 @@ public class TrainOptions {
     @Option(names = "--config", description = "A config.json of an earlier run to start from.")
     Path config;
 
-    @Option(names = "--dataset", description = "fashion-mnist.")
+    @Option(names = "--dataset", description = "fashion-mnist or cache (see prepare).")
     String dataset;
 
     @Option(names = "--data-dir", description = "Dataset folder.")

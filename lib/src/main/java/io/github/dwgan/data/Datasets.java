@@ -9,6 +9,16 @@ public final class Datasets {
     private Datasets() {}
 
     /**
+     * Opens a prepared cache given as its folder joined with its name, as {@code ./dwgan prepare
+     * --out results/cache --name celeba} writes {@code results/cache/celeba.*}.
+     */
+    static DomainDataset cached(Path dirAndName, boolean train) throws IOException {
+        Path dir = dirAndName.toAbsolutePath().getParent();
+        return CachedDataset.open(
+                dir, dirAndName.getFileName().toString(), train ? "train" : "test");
+    }
+
+    /**
      * Opens the training or test split of the configured dataset at the configured size.
      *
      * @param cfg the run's settings ({@code dataset}, {@code dataDir}, {@code domains}, {@code

@@ -17,8 +17,10 @@ import java.util.List;
  *
  * @param preset the preset this config started from ("paper", "quick" or "custom")
  * @param architecture which of the four models
- * @param dataset dataset kind: fashion-mnist, celeba, rafd, stirling, folder or cache
- * @param dataDir dataset location (for fashion-mnist, the folder of IDX files)
+ * @param dataset dataset kind: fashion-mnist (IDX files) or cache (written by {@code ./dwgan
+ *     prepare} from CelebA, RaFD, Stirling or an image folder)
+ * @param dataDir dataset location: the folder of IDX files, or the cache folder joined with the
+ *     cache name ({@code results/cache/celeba})
  * @param domains the domains: Fashion-MNIST class names or CelebA attribute names; empty for
  *     datasets whose folders define them
  * @param imageSize training image size
@@ -115,13 +117,17 @@ public record TrainConfig(
         }
     }
 
-    /** Returns the paper's setting: StarGAN on CelebA at 128x128 for 200,000 iterations. */
+    /**
+     * Returns the paper's setting: StarGAN on CelebA at 128x128 for 200,000 iterations, read from
+     * the cache that {@code ./dwgan prepare --format celeba --root data/celeba} writes (StarGAN's
+     * five attributes, its 178 px centre crop and test split).
+     */
     public static TrainConfig paper() {
         return new TrainConfig(
                 "paper",
                 Architecture.STARGAN,
-                "celeba",
-                "data/celeba",
+                "cache",
+                "results/cache/celeba",
                 CELEBA_ATTRIBUTES,
                 128,
                 64,
@@ -155,7 +161,7 @@ public record TrainConfig(
     /**
      * Returns a run that finishes in minutes on two CPU cores: three Fashion-MNIST shoe classes
      * padded to 32 px, base widths 16, 6 residual blocks, 4 discriminator convolutions (a 2x2 last
-     * map, as StarGAN's 128/2^6), 300 iterations, one thread.
+     * map, as StarGAN's 128/2^6), 1,000 iterations (about two minutes each), one thread.
      */
     public static TrainConfig quick() {
         return new TrainConfig(
@@ -169,21 +175,21 @@ public record TrainConfig(
                 6,
                 16,
                 4,
-                300,
+                1000,
                 16,
                 5,
                 1e-4,
                 1e-4,
                 0.5,
                 0.999,
-                150,
+                500,
                 AdversarialLoss.WGAN_GP,
                 1,
                 10,
                 10,
-                25,
-                100,
-                100,
+                50,
+                250,
+                250,
                 2,
                 6,
                 1234,
