@@ -52,6 +52,7 @@ public final class AblationCommand implements Callable<Integer> {
                             .outputDir(TrainOptions.runDir(options.preset, a))
                             .build());
         }
+        configs.get(0).checkSizes();
         DomainDataset data = Datasets.open(configs.get(0), true);
         Ablation.Summary s = Ablation.run(configs, data, resume, results, options.preset);
         System.out.print(s.text());

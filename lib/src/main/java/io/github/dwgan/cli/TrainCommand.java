@@ -41,6 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
         Builder b = options.builder().architecture(a);
         b.outputDir(output != null ? output : TrainOptions.runDir(options.preset, a));
         TrainConfig cfg = b.build();
+        cfg.checkSizes();
         DomainDataset data = Datasets.open(cfg, true);
         try (Trainer t = new Trainer(cfg, data, resume)) {
             Thread main = Thread.currentThread();

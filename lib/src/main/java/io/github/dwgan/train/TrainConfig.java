@@ -210,6 +210,16 @@ public record TrainConfig(
         };
     }
 
+    /**
+     * Checks that the image size suits the generator and discriminator before any data is
+     * read, so that a wrong size fails at once with a hint.
+     *
+     * @throws IllegalArgumentException naming the setting to change
+     */
+    public void checkSizes() {
+        model(3, Math.max(2, domains.size()));
+    }
+
     /** Returns the model configuration for a dataset with these channels and domains. */
     public ModelConfig model(int channels, int numDomains) {
         return architecture.config(
