@@ -2,7 +2,7 @@ package io.github.dwgan.fid;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the product is singular (fewer samples than dimensions). The results agree with scipy to 1e-6
  * relative on the committed fixtures, rank-deficient ones included.
  *
- * <p>As in pytorch-fid, when the root fails (here: it does not square back to {@code M} within
+ * <p>As in pytorch-fid, when the root fails (here: a root does not square back to its matrix within
  * {@link #ROOT_TOLERANCE}, e.g. for a covariance that is not positive semi-definite) the
  * computation is repeated with {@code eps} added to both diagonals, with a warning; if it still
  * fails, an {@link ArithmeticException} is thrown (pytorch-fid raises on a large imaginary part).
@@ -33,7 +33,7 @@ public final class FrechetDistance {
     /** pytorch-fid's default diagonal offset for a near-singular product. */
     public static final double DEFAULT_EPS = 1e-6;
 
-    /** The largest relative Frobenius residual |R R - M| / |M| accepted for the root R of M. */
+    /** The largest relative residual |R R - A|_F / |A|_F accepted for the roots R of S1 and M. */
     public static final double ROOT_TOLERANCE = 1e-6;
 
     private static final Logger LOG = LoggerFactory.getLogger(FrechetDistance.class);
@@ -137,66 +137,61 @@ public final class FrechetDistance {
 
     private record Root(double trace, double residual) {}
 
-    /** Returns Tr sqrt(M), M = sqrt(S1) S2 sqrt(S1), and how well the root of M squares to M. */
+    /**
+     * Returns Tr sqrt(M) for M = sqrt(S1) S2 sqrt(S1) and the relative residual of the roots.
+     *
+     * <p>With S1 = V L V^T and B = V L^(1/2), M is orthogonally similar to M' = B^T S2 B, so only
+     * the eigenvalues mu of M' are needed: Tr sqrt(M) = sum sqrt(mu). The roots are exact functions
+     * of the eigendecompositions except where negative eigenvalues are clipped to 0, so |R R - A|_F
+     * / |A|_F equals the norm of the clipped eigenvalues over the norm of all; the larger of this
+     * residual for S1 and for M' is returned. (Forming R R explicitly, as an earlier version did,
+     * cost four more d^3 products: 75 s instead of the present time at d = 2048; the eigensolver
+     * itself is backward stable.)
+     */
     private static Root traceSqrtProduct(DMatrixRMaj s1, DMatrixRMaj s2) {
         int d = s1.numRows;
-        SymmetricRoot rootS1 = SymmetricRoot.of(s1);
-        DMatrixRMaj sqrtS1 = rootS1.matrix;
-        DMatrixRMaj tmp = new DMatrixRMaj(d, d);
+        EigenDecomposition_F64<DMatrixRMaj> eig1 = DecompositionFactory_DDRM.eig(d, true, true);
+        if (!eig1.decompose(s1.copy())) {
+            throw new ArithmeticException("eigendecomposition of sigma1 did not converge");
+        }
+        double[] l = new double[d];
+        DMatrixRMaj b = new DMatrixRMaj(d, d);
+        for (int k = 0; k < d; k++) {
+            l[k] = eig1.getEigenvalue(k).getReal();
+            double s = Math.sqrt(Math.max(l[k], 0));
+            DMatrixRMaj v = eig1.getEigenVector(k);
+            for (int i = 0; i < d; i++) {
+                b.set(i, k, v.get(i) * s);
+            }
+        }
+        DMatrixRMaj t = new DMatrixRMaj(d, d);
         DMatrixRMaj m = new DMatrixRMaj(d, d);
-        CommonOps_DDRM.mult(sqrtS1, s2, tmp);
-        CommonOps_DDRM.mult(tmp, sqrtS1, m);
+        CommonOps_MT_DDRM.mult(s2, b, t);
+        CommonOps_MT_DDRM.multTransA(b, t, m);
         symmetrize(m);
 
-        SymmetricRoot rootM = SymmetricRoot.of(m);
-        CommonOps_DDRM.mult(rootM.matrix, rootM.matrix, tmp);
-        double normM = NormOps_DDRM.normF(m);
-        CommonOps_DDRM.subtractEquals(tmp, m);
-        double residual = normM == 0 ? NormOps_DDRM.normF(tmp) : NormOps_DDRM.normF(tmp) / normM;
-        // sqrt(S1) must square back to S1 too: its clipped negative eigenvalues are its residual.
-        return new Root(rootM.trace, Math.max(residual, rootS1.clippedResidual));
+        EigenDecomposition_F64<DMatrixRMaj> eig2 = DecompositionFactory_DDRM.eig(d, false, true);
+        if (!eig2.decompose(m)) {
+            throw new ArithmeticException("eigendecomposition of the product did not converge");
+        }
+        double[] mu = new double[d];
+        double trace = 0;
+        for (int k = 0; k < d; k++) {
+            mu[k] = eig2.getEigenvalue(k).getReal();
+            trace += Math.sqrt(Math.max(mu[k], 0));
+        }
+        return new Root(trace, Math.max(clipped(l), clipped(mu)));
     }
 
-    /** Square root of a symmetric matrix by eigendecomposition, negative eigenvalues clipped. */
-    private static final class SymmetricRoot {
-        final DMatrixRMaj matrix;
-        final double trace;
-        final double clippedResidual;
-
-        private SymmetricRoot(DMatrixRMaj matrix, double trace, double clippedResidual) {
-            this.matrix = matrix;
-            this.trace = trace;
-            this.clippedResidual = clippedResidual;
+    /** Returns the norm of the negative eigenvalues relative to the norm of all of them. */
+    private static double clipped(double[] eigenvalues) {
+        double negative = 0;
+        double all = 0;
+        for (double e : eigenvalues) {
+            all += e * e;
+            negative += e < 0 ? e * e : 0;
         }
-
-        static SymmetricRoot of(DMatrixRMaj a) {
-            int d = a.numRows;
-            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-            if (!eig.decompose(a.copy())) {
-                throw new ArithmeticException("symmetric eigendecomposition did not converge");
-            }
-            // V diag(sqrt(l)) V^T, built as W W^T with W = V diag(l^(1/4)).
-            DMatrixRMaj w = new DMatrixRMaj(d, d);
-            double trace = 0;
-            double negative = 0;
-            double all = 0;
-            for (int k = 0; k < d; k++) {
-                double raw = eig.getEigenvalue(k).getReal();
-                all += raw * raw;
-                negative += raw < 0 ? raw * raw : 0;
-                double l = Math.max(raw, 0);
-                trace += Math.sqrt(l);
-                double s = Math.sqrt(Math.sqrt(l));
-                DMatrixRMaj v = eig.getEigenVector(k);
-                for (int i = 0; i < d; i++) {
-                    w.set(i, k, v.get(i) * s);
-                }
-            }
-            DMatrixRMaj root = new DMatrixRMaj(d, d);
-            CommonOps_DDRM.multTransB(w, w, root);
-            double clipped = all == 0 ? 0 : Math.sqrt(negative / all);
-            return new SymmetricRoot(root, trace, clipped);
-        }
+        return all == 0 ? 0 : Math.sqrt(negative / all);
     }
 
     private static DMatrixRMaj symmetric(double[][] a, String name) {
