@@ -1,7 +1,8 @@
 """Writes the FID Inception parity fixtures (random weights; pytorch-fid's real weights are not
 downloadable here).
 
-Run with Debian's torch/torchvision:  /usr/bin/python3 lib/src/test/python/gen_fid_inception_fixtures.py
+Run with Debian's torch/torchvision:
+    /usr/bin/python3 lib/src/test/python/gen_fid_inception_fixtures.py
 
 1. Builds pytorch-fid's network exactly as pytorch_fid/inception.py does (torchvision's
    Inception3 with num_classes=1008, aux_logits=False, the Mixed blocks replaced by the FID
@@ -10,9 +11,11 @@ Run with Debian's torch/torchvision:  /usr/bin/python3 lib/src/test/python/gen_f
 2. Writes the same network out with every channel count divided by a divisor (names unchanged),
    and checks that at divisor 1 it gives the same pool features as (1) with the same weights.
 3. Saves the divisor-16 network with random weights by torch.save (zip format) as
-   inception_w16.pt (without the unused classifier), three small PNG images (RGB, grayscale, RGBA), and the 128-d pool features
-   PyTorch computes for them with pytorch-fid's preprocessing (inception_w16_expected.npz).
-4. Saves a small state dict in torch's legacy (pre-1.6) format, for the reader's legacy path.
+   inception_w16.pt (without the unused classifier), three small PNG images (RGB, grayscale,
+   RGBA), and the 128-d pool features PyTorch computes for them with pytorch-fid's
+   preprocessing (inception_w16_expected.npz).
+4. Saves a small state dict in torch's legacy (pre-1.6) format, for the reader's legacy path
+   (its bytes differ from run to run: the legacy format records object ids).
 """
 import os
 
