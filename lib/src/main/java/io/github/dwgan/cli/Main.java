@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             AblationCommand.class,
             ParamsCommand.class,
             PrepareCommand.class,
+            FidCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
