@@ -5,6 +5,7 @@ import ai.djl.nn.Activation;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import io.github.dwgan.data.LabelKind;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -61,21 +62,36 @@ public final class Losses {
      * scalar, so that its gradient reaches the critic's parameters.
      *
      * <p>DJL's public {@code GradientCollector} cannot build the graph of a gradient; the engine's
-     * {@code JniUtils.backward(out, gradOut, keepGraph, createGraph)} can. That call also
-     * accumulates d(sum critic(xHat))/d(theta) into the parameters' gradients, which would bias the
-     * step: {@code zeroGradients} is called right after it to drop exactly that. Must run inside an
-     * open gradient collector; {@code xHat} must be a leaf that requires gradients.
+     * {@code JniUtils.backward(out, gradOut, keepGraph, createGraph)} can. Called plainly, it would
+     * also accumulate d(sum critic(xHat))/d(theta), with its graph, into the parameters' gradients:
+     * a wrong step, and a parameter-gradient reference cycle that keeps each iteration's graph
+     * alive into the next. To make it equal PyTorch's {@code autograd.grad(out, xHat,
+     * create_graph=True)}, the critic must read its parameters through a {@link
+     * ViewParameterStore}, and the parameters (the leaves) stop requiring gradients for that one
+     * call: libtorch's AccumulateGrad then skips them, while the views, made when they did require
+     * gradients, keep the penalty linked to them. Must run inside an open gradient collector;
+     * {@code xHat} must be a leaf that requires gradients.
      *
-     * @param critic maps xHat to the patch scores (the discriminator's source head)
+     * <p>Note: an earlier version cleared the parameters' gradients after the call instead; its
+     * results then depended on when the JVM collected garbage (measured: losses differed from the
+     * second iteration on when System.gc() ran every iteration), and one quick run ended in a NaN
+     * at iteration 899.
+     *
+     * @param critic maps xHat to the patch scores, reading parameters through a {@link
+     *     ViewParameterStore}
      * @param xHat interpolates between real and fake images
-     * @param zeroGradients clears the critic's parameter gradients
+     * @param params the critic's parameter arrays (the leaves)
      * @return the scalar penalty
      */
     public static NDArray gradientPenalty(
-            UnaryOperator<NDArray> critic, NDArray xHat, Runnable zeroGradients) {
+            UnaryOperator<NDArray> critic, NDArray xHat, List<NDArray> params) {
         NDArray out = critic.apply(xHat);
-        JniUtils.backward((PtNDArray) out, (PtNDArray) out.onesLike(), true, true);
-        zeroGradients.run();
+        params.forEach(p -> p.setRequiresGradient(false));
+        try {
+            JniUtils.backward((PtNDArray) out, (PtNDArray) out.onesLike(), true, true);
+        } finally {
+            params.forEach(p -> p.setRequiresGradient(true));
+        }
         NDArray dydx = xHat.getGradient();
         long n = dydx.getShape().get(0);
         NDArray norm = dydx.reshape(n, -1).square().sum(new int[] {1}).sqrt();

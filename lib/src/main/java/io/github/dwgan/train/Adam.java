@@ -29,6 +29,7 @@ public final class Adam {
     private final float beta1;
     private final float beta2;
     private final float eps;
+    private final NDManager state;
     private long step;
 
     /**
@@ -43,6 +44,7 @@ public final class Adam {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = 1e-8f;
+        this.state = state;
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray a = p.getValue().getArray();
             params.add(p.getValue());
@@ -93,21 +95,22 @@ public final class Adam {
         step = in.readLong();
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
-        NDManager tmp = m.get(0).getManager().newSubManager();
-        try (tmp) {
-            NDList all = NDList.decode(tmp, new ByteArrayInputStream(bytes));
-            if (all.size() != 2 * params.size()) {
-                throw new IOException(
-                        "Optimizer state holds "
-                                + all.size() / 2
-                                + " tensors, model has "
-                                + params.size()
-                                + ": the checkpoint belongs to another architecture.");
-            }
-            for (int i = 0; i < params.size(); i++) {
-                m.get(i).set(all.get(i).toByteBuffer());
-                v.get(i).set(all.get(params.size() + i).toByteBuffer());
-            }
+        // The decoded arrays replace the moments (rather than being copied into them): copying
+        // through toByteBuffer() would leave the moments pointing at memory owned by arrays
+        // freed afterwards.
+        NDList all = NDList.decode(state, new ByteArrayInputStream(bytes));
+        if (all.size() != 2 * params.size()) {
+            all.close();
+            throw new IOException(
+                    "Optimizer state holds "
+                            + all.size() / 2
+                            + " tensors, model has "
+                            + params.size()
+                            + ": the checkpoint belongs to another architecture.");
+        }
+        for (int i = 0; i < params.size(); i++) {
+            m.set(i, all.get(i)).close();
+            v.set(i, all.get(params.size() + i)).close();
         }
     }
 }

@@ -13,6 +13,7 @@ import ai.djl.util.Pair;
 import io.github.dwgan.data.LabelKind;
 import io.github.dwgan.loss.AdversarialLoss;
 import io.github.dwgan.loss.Losses;
+import io.github.dwgan.loss.ViewParameterStore;
 import io.github.dwgan.model.Discriminator;
 import io.github.dwgan.model.Generator;
 import java.util.LinkedHashMap;
@@ -82,9 +83,11 @@ final class GanStep {
                 xHat.setRequiresGradient(true);
                 NDArray gp =
                         Losses.gradientPenalty(
-                                x -> d.forward(ps, new NDList(x), true).get(0),
+                                x ->
+                                        d.forward(new ViewParameterStore(m), new NDList(x), true)
+                                                .get(0),
                                 xHat,
-                                () -> zero(dParams));
+                                dArrays());
                 out.put("D/loss_gp", finite("D/loss_gp", gp));
                 loss = loss.add(gp.mul((float) cfg.lambdaGp()));
             }
@@ -142,6 +145,10 @@ final class GanStep {
         } finally {
             JniUtils.setGradMode(was);
         }
+    }
+
+    private List<NDArray> dArrays() {
+        return dParams.stream().map(Parameter::getArray).toList();
     }
 
     private static void zero(List<Parameter> params) {

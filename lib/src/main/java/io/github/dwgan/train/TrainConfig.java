@@ -211,8 +211,8 @@ public record TrainConfig(
     }
 
     /**
-     * Checks that the image size suits the generator and discriminator before any data is
-     * read, so that a wrong size fails at once with a hint.
+     * Checks that the image size suits the generator and discriminator before any data is read, so
+     * that a wrong size fails at once with a hint.
      *
      * @throws IllegalArgumentException naming the setting to change
      */
