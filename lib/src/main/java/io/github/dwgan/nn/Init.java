@@ -38,17 +38,30 @@ public final class Init {
             Shape shape = array.getShape();
             String name = param.getName();
             if (block instanceof InstanceNorm2d) {
-                array.set(filled(shape, name.equals("weight") ? 1f : 0f));
+                copyInto(array, filled(shape, name.equals("weight") ? 1f : 0f));
             } else if (name.equals("weight")) {
                 long fanIn = shape.size() / shape.get(0);
                 bound = 1.0 / Math.sqrt(fanIn);
-                array.set(uniform(shape, bound, rng));
+                copyInto(array, uniform(shape, bound, rng));
             } else if (name.equals("bias")) {
-                array.set(uniform(shape, bound, rng));
+                copyInto(array, uniform(shape, bound, rng));
             }
         }
         for (Pair<String, Block> child : block.getChildren()) {
             visit(child.getValue(), rng);
+        }
+    }
+
+    /**
+     * Overwrites {@code array} in place with {@code values}.
+     *
+     * <p>Note: {@code NDArray.set(float[])} in DJL's PyTorch engine makes the tensor use a Java
+     * direct buffer as its memory, alive only while that Java array object is; parameters must own
+     * their memory, so the values are copied in by native operations instead.
+     */
+    private static void copyInto(NDArray array, float[] values) {
+        try (NDArray src = array.getManager().create(values, array.getShape())) {
+            array.muli(0).addi(src);
         }
     }
 
