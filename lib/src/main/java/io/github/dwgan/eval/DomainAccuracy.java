@@ -180,10 +180,11 @@ public final class DomainAccuracy {
         Table summary =
                 Table.create(
                         "domain accuracy",
-                        DoubleColumn.create("real_accuracy", r.realAccuracy()),
-                        IntColumn.create("real_images", r.realCount()),
-                        DoubleColumn.create("translated_accuracy", r.translatedAccuracy()),
-                        IntColumn.create("translations", r.translatedCount()));
+                        DoubleColumn.create("real_accuracy", new double[] {r.realAccuracy()}),
+                        IntColumn.create("real_images", new int[] {r.realCount()}),
+                        DoubleColumn.create(
+                                "translated_accuracy", new double[] {r.translatedAccuracy()}),
+                        IntColumn.create("translations", new int[] {r.translatedCount()}));
         summary.write().csv(dir.resolve("summary.csv").toFile());
         r.perDomain().write().csv(dir.resolve("per-domain.csv").toFile());
         Table cm = r.confusion();
