@@ -50,30 +50,16 @@ class CliTest {
 
     @Test
     void aMissingDatasetIsAClearError() {
-        Run r =
-                run(
-                        "train",
-                        "--data-dir",
-                        tmp.resolve("nowhere").toString(),
-                        "--iterations",
-                        "1",
-                        "--output",
-                        tmp.resolve("run").toString());
+        Run r = run("train", "--data-dir", tmp.resolve("nowhere").toString(), "--iterations",
+                "1", "--output", tmp.resolve("run").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("dataset-fashion-mnist"), r.err());
     }
 
     @Test
     void anImageSizeThatDoesNotSuitTheDiscriminatorIsAClearError() {
-        Run r =
-                run(
-                        "train",
-                        "--image-size",
-                        "24",
-                        "--iterations",
-                        "1",
-                        "--output",
-                        tmp.resolve("run").toString());
+        Run r = run("train", "--image-size", "24", "--iterations", "1", "--output",
+                tmp.resolve("run").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("does not suit the discriminator"), r.err());
     }

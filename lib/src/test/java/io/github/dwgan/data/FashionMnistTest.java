@@ -27,8 +27,7 @@ class FashionMnistTest {
         try (DataOutputStream out =
                 new DataOutputStream(
                         new GZIPOutputStream(
-                                Files.newOutputStream(
-                                        dir.resolve("train-images-idx3-ubyte.gz"))))) {
+                                Files.newOutputStream(dir.resolve("train-images-idx3-ubyte.gz"))))) {
             out.writeInt(0x803);
             out.writeInt(n);
             out.writeInt(28);
@@ -44,8 +43,7 @@ class FashionMnistTest {
         try (DataOutputStream out =
                 new DataOutputStream(
                         new GZIPOutputStream(
-                                Files.newOutputStream(
-                                        dir.resolve("train-labels-idx1-ubyte.gz"))))) {
+                                Files.newOutputStream(dir.resolve("train-labels-idx1-ubyte.gz"))))) {
             out.writeInt(0x801);
             out.writeInt(n);
             for (int l : labels) {
@@ -84,24 +82,21 @@ class FashionMnistTest {
         NoSuchFileException e =
                 assertThrows(
                         NoSuchFileException.class,
-                        () ->
-                                new FashionMnist(
-                                        dir.resolve("absent"), true, List.of("Bag", "Coat"), 32));
-        assertTrue(
-                e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
+                        () -> new FashionMnist(dir.resolve("absent"), true, List.of("Bag", "Coat"),
+                                32));
+        assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"),
+                e.getMessage());
     }
 
     @Test
     void fewerThanTwoDomainsAndUnknownClassesAreRejected() throws IOException {
         writeFixture();
         IllegalArgumentException one =
-                assertThrows(
-                        IllegalArgumentException.class,
+                assertThrows(IllegalArgumentException.class,
                         () -> new FashionMnist(dir, true, List.of("Sandal"), 32));
         assertTrue(one.getMessage().contains("at least two domains"), one.getMessage());
         IllegalArgumentException unknown =
-                assertThrows(
-                        IllegalArgumentException.class,
+                assertThrows(IllegalArgumentException.class,
                         () -> new FashionMnist(dir, true, List.of("Sandal", "Hat"), 32));
         assertTrue(unknown.getMessage().contains("Ankle boot"), unknown.getMessage());
     }
