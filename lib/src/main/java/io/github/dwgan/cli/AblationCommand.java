@@ -54,7 +54,14 @@ public final class AblationCommand implements Callable<Integer> {
         }
         configs.get(0).checkSizes();
         DomainDataset data = Datasets.open(configs.get(0), true);
-        Ablation.Summary s = Ablation.run(configs, data, resume, results, options.preset);
+        Ablation.Summary s =
+                Ablation.run(
+                        configs,
+                        data,
+                        resume,
+                        results,
+                        options.preset,
+                        io.github.dwgan.eval.GenerationMetrics::forRun);
         System.out.print(s.text());
         return 0;
     }

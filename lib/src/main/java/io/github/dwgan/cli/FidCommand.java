@@ -1,5 +1,10 @@
 package io.github.dwgan.cli;
 
+import ai.djl.ndarray.NDManager;
+import io.github.dwgan.data.Datasets;
+import io.github.dwgan.data.DomainDataset;
+import io.github.dwgan.eval.GenerationMetrics;
+import io.github.dwgan.eval.RunGenerator;
 import io.github.dwgan.fid.FeatureExtractor;
 import io.github.dwgan.fid.FeatureStatistics;
 import io.github.dwgan.fid.FolderFeatures;
@@ -39,10 +44,25 @@ public final class FidCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(
-            arity = "1..2",
+            arity = "0..2",
             paramLabel = "PATH",
             description = "Two image folders or .npz files; one folder with --save-stats.")
-    Path[] paths;
+    Path[] paths = new Path[0];
+
+    @Option(
+            names = "--run",
+            paramLabel = "RUN",
+            description =
+                    "A run folder instead of PATHs: translates held-out images with its latest"
+                            + " checkpoint and prints FID (or FCD without the Inception weights)"
+                            + " and KID against the held-out real images.")
+    Path run;
+
+    @Option(
+            names = "--samples",
+            defaultValue = "0",
+            description = "With --run: generated images (0: the run's fidSamples).")
+    int samples;
 
     @Option(
             names = "--inception-weights",
@@ -79,12 +99,16 @@ public final class FidCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (run != null) {
+            return scoreRun(out);
+        }
         Path w = weights != null ? weights : InceptionWeights.defaultPath();
         boolean twoFolders =
                 paths.length == 2 && Files.isDirectory(paths[0]) && Files.isDirectory(paths[1]);
-        if (saveStats == null && paths.length != 2) {
+        if (paths.length == 0 || (saveStats == null && paths.length != 2)) {
             throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "give two paths, or one folder with --save-stats");
+                    spec.commandLine(),
+                    "give two paths, one folder with --save-stats, or --run RUN");
         }
         try (FeatureExtractor fx = InceptionFeatureExtractor.load(w, widthDivisor)) {
             FolderFeatures.Result a = statsOf(fx, paths[0], twoFolders);
@@ -112,6 +136,25 @@ public final class FidCommand implements Callable<Integer> {
             } else {
                 out.println("KID: not computed (needs the features of two folders)");
             }
+            return 0;
+        }
+    }
+
+    private int scoreRun(PrintWriter out) throws java.io.IOException {
+        var cfg = RunGenerator.config(run);
+        io.github.dwgan.engine.Engines.configure(cfg.threads());
+        DomainDataset train = Datasets.open(cfg, true);
+        DomainDataset heldOut = Datasets.open(cfg, false);
+        int m = samples > 0 ? samples : Math.max(2, cfg.fidSamples());
+        try (NDManager manager = NDManager.newBaseManager();
+                FeatureExtractor fx = GenerationMetrics.extractorFor(cfg, heldOut);
+                GenerationMetrics gm = new GenerationMetrics(fx, false, heldOut, m, seed)) {
+            RunGenerator rg = RunGenerator.load(run, train, manager);
+            var values = gm.evaluate(rg.generator(), manager, rg.iteration());
+            out.printf(
+                    "%s at iteration %d, %d generated images, features: %s%n",
+                    run, rg.iteration(), gm.samples(), fx.name());
+            values.forEach((k, v) -> out.printf(java.util.Locale.ROOT, "%s: %.6f%n", k, v));
             return 0;
         }
     }

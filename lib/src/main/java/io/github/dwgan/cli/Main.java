@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ParamsCommand.class,
             PrepareCommand.class,
             FidCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -2,8 +2,10 @@ package io.github.dwgan.cli;
 
 import io.github.dwgan.data.Datasets;
 import io.github.dwgan.data.DomainDataset;
+import io.github.dwgan.eval.GenerationMetrics;
 import io.github.dwgan.model.Architecture;
 import io.github.dwgan.train.Builder;
+import io.github.dwgan.train.PeriodicEvaluator;
 import io.github.dwgan.train.TrainConfig;
 import io.github.dwgan.train.TrainResult;
 import io.github.dwgan.train.Trainer;
@@ -43,7 +45,10 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig cfg = b.build();
         cfg.checkSizes();
         DomainDataset data = Datasets.open(cfg, true);
-        try (Trainer t = new Trainer(cfg, data, resume)) {
+        try (Trainer t = new Trainer(cfg, data, resume);
+                PeriodicEvaluator evaluator =
+                        cfg.fidEvery() > 0 ? GenerationMetrics.forRun(cfg) : null) {
+            t.setEvaluator(evaluator);
             Thread main = Thread.currentThread();
             Thread hook =
                     new Thread(

@@ -66,6 +66,16 @@ public class TrainOptions {
     @Option(names = "--checkpoint-every", description = "Iterations between checkpoints.")
     Integer checkpointEvery;
 
+    @Option(
+            names = "--fid-every",
+            description =
+                    "Iterations between FID (Inception weights present) or FCD (offline"
+                            + " classifier) and KID on generated images; 0 turns them off.")
+    Integer fidEvery;
+
+    @Option(names = "--fid-samples", description = "Generated images per FID/FCD evaluation.")
+    Integer fidSamples;
+
     @Option(names = "--seed", description = "Random seed.")
     Long seed;
 
@@ -126,6 +136,12 @@ public class TrainOptions {
         }
         if (checkpointEvery != null) {
             b.checkpointEvery(checkpointEvery);
+        }
+        if (fidEvery != null) {
+            b.fidEvery(fidEvery);
+        }
+        if (fidSamples != null) {
+            b.fidSamples(fidSamples);
         }
         if (seed != null) {
             b.seed(seed);

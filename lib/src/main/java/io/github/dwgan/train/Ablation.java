@@ -57,9 +57,27 @@ public final class Ablation {
             Path results,
             String label)
             throws IOException {
+        return run(configs, data, resume, results, label, null);
+    }
+
+    /**
+     * Trains each config in turn as {@link #run(List, DomainDataset, boolean, Path, String)},
+     * scoring each run with an evaluator from {@code evaluators} when its {@code fidEvery} is set.
+     */
+    public static Summary run(
+            List<TrainConfig> configs,
+            DomainDataset data,
+            boolean resume,
+            Path results,
+            String label,
+            PeriodicEvaluator.Factory evaluators)
+            throws IOException {
         List<TrainResult> runs = new ArrayList<>();
         for (TrainConfig c : configs) {
-            try (Trainer t = new Trainer(c, data, resume)) {
+            try (Trainer t = new Trainer(c, data, resume);
+                    PeriodicEvaluator e =
+                            evaluators != null && c.fidEvery() > 0 ? evaluators.create(c) : null) {
+                t.setEvaluator(e);
                 runs.add(t.run());
             }
         }

@@ -36,6 +36,8 @@ public final class Builder {
     private int checkpointEvery;
     private int keepCheckpoints;
     private int sampleCount;
+    private int fidEvery;
+    private int fidSamples;
     private long seed;
     private String device;
     private int threads;
@@ -70,6 +72,8 @@ public final class Builder {
         checkpointEvery = c.checkpointEvery();
         keepCheckpoints = c.keepCheckpoints();
         sampleCount = c.sampleCount();
+        fidEvery = c.fidEvery();
+        fidSamples = c.fidSamples();
         seed = c.seed();
         device = c.device();
         threads = c.threads();
@@ -239,6 +243,18 @@ public final class Builder {
         return this;
     }
 
+    /** Sets {@code fidEvery}; see {@link TrainConfig}. */
+    public Builder fidEvery(int value) {
+        fidEvery = value;
+        return this;
+    }
+
+    /** Sets {@code fidSamples}; see {@link TrainConfig}. */
+    public Builder fidSamples(int value) {
+        fidSamples = value;
+        return this;
+    }
+
     /** Sets {@code seed}; see {@link TrainConfig}. */
     public Builder seed(long value) {
         seed = value;
@@ -299,6 +315,8 @@ public final class Builder {
                 checkpointEvery,
                 keepCheckpoints,
                 sampleCount,
+                fidEvery,
+                fidSamples,
                 seed,
                 device,
                 threads,

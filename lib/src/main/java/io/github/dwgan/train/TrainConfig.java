@@ -46,6 +46,11 @@ import java.util.List;
  * @param checkpointEvery iterations between checkpoints
  * @param keepCheckpoints how many recent checkpoints to keep
  * @param sampleCount input images in the fixed sample batch
+ * @param fidEvery iterations between evaluations of the generated images' distance to held-out real
+ *     images (FID with the Inception weights, else FCD on a classifier's features) and KID,
+ *     appended to {@code metrics.csv}; 0 turns them off
+ * @param fidSamples generated images per evaluation (the paper's 140 gives a strongly biased FID:
+ *     compare only numbers with the same count, and prefer KID)
  * @param seed seed of weights, data order, labels and penalty interpolation
  * @param device auto, cpu, gpu or gpu:N
  * @param threads intra-op CPU threads (0: one per core)
@@ -80,6 +85,8 @@ public record TrainConfig(
         int checkpointEvery,
         int keepCheckpoints,
         int sampleCount,
+        int fidEvery,
+        int fidSamples,
         long seed,
         String device,
         int threads,
@@ -109,6 +116,8 @@ public record TrainConfig(
                 logEvery > 0 && sampleEvery > 0 && checkpointEvery > 0,
                 "logEvery, sampleEvery and checkpointEvery must be positive");
         require(keepCheckpoints > 0, "keepCheckpoints must be positive");
+        require(fidEvery >= 0, "fidEvery must be 0 (off) or positive");
+        require(fidEvery == 0 || fidSamples >= 2, "fidSamples must be at least 2");
     }
 
     private static void require(boolean ok, String message) {
@@ -151,6 +160,8 @@ public record TrainConfig(
                 10_000,
                 3,
                 8,
+                10_000,
+                140,
                 1234,
                 "auto",
                 0,
@@ -192,6 +203,8 @@ public record TrainConfig(
                 250,
                 2,
                 6,
+                250,
+                500,
                 1234,
                 "auto",
                 1,

@@ -53,6 +53,7 @@ public final class Trainer implements AutoCloseable {
     private final BatchSampler sampler;
     private final Checkpoints checkpoints;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private PeriodicEvaluator evaluator;
     private volatile boolean stopRequested;
     private int done;
 
@@ -102,6 +103,14 @@ public final class Trainer implements AutoCloseable {
     /** Adds a progress listener. */
     public void addListener(TrainingListener l) {
         listeners.add(l);
+    }
+
+    /**
+     * Sets the evaluator called every {@code fidEvery} iterations (and at the end); the trainer
+     * does not close it.
+     */
+    public void setEvaluator(PeriodicEvaluator e) {
+        evaluator = e;
     }
 
     /** Asks the run to stop after the current iteration, with a checkpoint. */
@@ -177,6 +186,11 @@ public final class Trainer implements AutoCloseable {
                 if (done % cfg.sampleEvery() == 0 || done == cfg.iterations()) {
                     writeSamples();
                 }
+                if (evaluator != null
+                        && cfg.fidEvery() > 0
+                        && (done % cfg.fidEvery() == 0 || done == cfg.iterations())) {
+                    t0 += evaluate(metrics, secs);
+                }
                 if (done % cfg.checkpointEvery() == 0 || done == cfg.iterations()) {
                     lastCheckpoint = save();
                 }
@@ -243,6 +257,20 @@ public final class Trainer implements AutoCloseable {
         for (TrainingListener l : listeners) {
             l.onLog(done, Map.copyOf(last));
         }
+    }
+
+    /** Runs the evaluator, logs its values and returns the nanoseconds it took. */
+    private long evaluate(MetricsLog metrics, double secs) throws IOException {
+        long e0 = System.nanoTime();
+        Map<String, Double> values = new LinkedHashMap<>(evaluator.evaluate(g, manager, done));
+        long took = System.nanoTime() - e0;
+        values.put("eval/seconds", took / 1e9);
+        LOG.info("[{}/{}] evaluation {}", done, cfg.iterations(), values);
+        metrics.append(done, secs, values);
+        for (TrainingListener l : listeners) {
+            l.onEvaluation(done, Map.copyOf(values));
+        }
+        return took;
     }
 
     private void writeSamples() throws IOException {

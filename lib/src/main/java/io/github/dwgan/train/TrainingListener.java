@@ -21,4 +21,12 @@ public interface TrainingListener {
      * @param png the grid
      */
     default void onSamples(int iteration, Path png) {}
+
+    /**
+     * Called after a periodic evaluation (FID or FCD, KID).
+     *
+     * @param iteration the iteration (1-based)
+     * @param values metric name to value
+     */
+    default void onEvaluation(int iteration, Map<String, Double> values) {}
 }
