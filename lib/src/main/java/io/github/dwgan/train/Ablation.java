@@ -99,6 +99,12 @@ public final class Ablation {
         DoubleColumn spi = DoubleColumn.create("s_per_iteration");
         DoubleColumn rec = DoubleColumn.create("G_loss_rec");
         DoubleColumn cls = DoubleColumn.create("G_loss_cls");
+        DoubleColumn quality = DoubleColumn.create("final_FCD_or_FID");
+        DoubleColumn kid = DoubleColumn.create("final_KID");
+        DoubleColumn acc = DoubleColumn.create("final_target_acc");
+        String qualityName = "FCD";
+        XYChart qualityChart =
+                FigureStyle.lineChart("Image quality (" + label + ")", "iteration", "FCD");
         XYChart recChart =
                 FigureStyle.lineChart(
                         "Cycle reconstruction loss (" + label + ")", "iteration", "G/loss_rec");
@@ -115,6 +121,14 @@ public final class Ablation {
             spi.append(round(r.secondsPerIteration()));
             rec.append(round(m.last("G/loss_rec")));
             cls.append(round(m.last("G/loss_cls")));
+            String q = m.values("FID").length > 0 ? "FID" : "FCD";
+            qualityName = q;
+            quality.append(round(m.last(q)));
+            kid.append(round(m.last("KID")));
+            acc.append(round(m.last("target_acc")));
+            if (m.values(q).length > 0) {
+                FigureStyle.addSeries(qualityChart, a, a.paperName(), m.iterations(q), m.values(q));
+            }
             if (m.iterations("G/loss_rec").length > 0) {
                 FigureStyle.addSeries(
                         recChart,
@@ -124,13 +138,32 @@ public final class Ablation {
                         m.values("G/loss_rec"));
             }
         }
-        Table t = Table.create(label + " ablation", arch, gParams, dParams, iters, spi, rec, cls);
+        Table t =
+                Table.create(
+                        label + " ablation",
+                        arch,
+                        gParams,
+                        dParams,
+                        iters,
+                        spi,
+                        quality,
+                        kid,
+                        acc,
+                        rec,
+                        cls);
         List<Path> files = new ArrayList<>();
         Path csv = results.resolve(label + "-ablation.csv");
         java.nio.file.Files.createDirectories(results);
         t.write().csv(csv.toFile());
         files.add(csv);
         files.add(Figures.save(recChart, results.resolve(label + "-loss-rec")));
+        if (!qualityChart.getSeriesMap().isEmpty()) {
+            qualityChart.setYAxisTitle(qualityName);
+            files.add(
+                    Figures.save(
+                            qualityChart,
+                            results.resolve(label + "-" + qualityName.toLowerCase(Locale.ROOT))));
+        }
         return new Summary(t, files);
     }
 

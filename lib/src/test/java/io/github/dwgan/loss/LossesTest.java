@@ -35,31 +35,31 @@ class LossesTest {
             double real = (Math.log(2) + Math.log1p(Math.exp(-2))) / 2;
             // -log(1 - sigmoid(x)) = log(1 + e^x).
             double fake = (Math.log(2) + Math.log1p(Math.exp(2))) / 2;
-            assertEquals(real, Losses.realTerm(AdversarialLoss.LOG_LIKELIHOOD, out).getFloat(),
-                    1e-6);
-            assertEquals(fake, Losses.fakeTerm(AdversarialLoss.LOG_LIKELIHOOD, out).getFloat(),
-                    1e-6);
+            assertEquals(
+                    real, Losses.realTerm(AdversarialLoss.LOG_LIKELIHOOD, out).getFloat(), 1e-6);
+            assertEquals(
+                    fake, Losses.fakeTerm(AdversarialLoss.LOG_LIKELIHOOD, out).getFloat(), 1e-6);
             NDArray big = m.create(new float[] {-200f}, new Shape(1, 1, 1, 1));
-            assertEquals(200.0, Losses.realTerm(AdversarialLoss.LOG_LIKELIHOOD, big).getFloat(),
-                    1e-3);
+            assertEquals(
+                    200.0, Losses.realTerm(AdversarialLoss.LOG_LIKELIHOOD, big).getFloat(), 1e-3);
         }
     }
 
     @Test
     void classificationLossesFollowStarGan() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray logits = m.create(new float[] {0f, (float) Math.log(2), 0f, 0f},
-                    new Shape(2, 2));
+            NDArray logits =
+                    m.create(new float[] {0f, (float) Math.log(2), 0f, 0f}, new Shape(2, 2));
             NDArray labels = m.create(new float[] {1f, 0f, 0f, 1f}, new Shape(2, 2));
             // Single label: row 1 softmax(0, ln 2) gives p0 = 1/3; row 2 gives 1/2.
             double ce = (Math.log(3) + Math.log(2)) / 2;
-            assertEquals(ce, Losses.classification(LabelKind.SINGLE, logits, labels).getFloat(),
-                    1e-6);
+            assertEquals(
+                    ce, Losses.classification(LabelKind.SINGLE, logits, labels).getFloat(), 1e-6);
             // Multi label: BCE summed over attributes, averaged over the batch.
             double l2 = Math.log(2);
             double bce = (l2 + Math.log1p(2) + l2 + l2) / 2;
-            assertEquals(bce, Losses.classification(LabelKind.MULTI, logits, labels).getFloat(),
-                    1e-6);
+            assertEquals(
+                    bce, Losses.classification(LabelKind.MULTI, logits, labels).getFloat(), 1e-6);
         }
     }
 
