@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import io.github.dwgan.TinyData;
 import io.github.dwgan.fid.ClassifierFeatureExtractor;
 import io.github.dwgan.model.Architecture;
 import io.github.dwgan.train.TrainConfig;
@@ -27,8 +28,8 @@ class GenerationMetricsTest {
 
     @Test
     void classifierLearnsSquaresIsCachedAndFeedsTheTrainer() throws Exception {
-        TinySquares train = new TinySquares(16, 60);
-        TinySquares heldOut = new TinySquares(16, 30);
+        TinyData train = new TinyData(16, 60);
+        TinyData heldOut = new TinyData(16, 30);
         double[][] before;
         try (var fx =
                 ClassifierFeatureExtractor.trainOrLoad(train, heldOut, tmp.resolve("c"), TINY)) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.github.dwgan.TinyData;
 import io.github.dwgan.model.Architecture;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,17 +1,28 @@
-package io.github.dwgan.train;
+package io.github.dwgan;
 
 import io.github.dwgan.data.DomainDataset;
 import io.github.dwgan.data.LabelSpace;
 import java.util.List;
 import java.util.Random;
 
-/** A small synthetic dataset: each domain is a bright square in its own position. */
-final class TinyData implements DomainDataset {
+/**
+ * Serves a small synthetic dataset for tests: each of three domains is a bright square in its own
+ * position; {@code poisoned} turns every pixel into NaN.
+ */
+public final class TinyData implements DomainDataset {
     private final int size;
     private final int count;
-    volatile boolean poisoned;
 
-    TinyData(int size, int count) {
+    /** When set, every pixel read is NaN (to test divergence handling). */
+    public volatile boolean poisoned;
+
+    /**
+     * Creates the dataset.
+     *
+     * @param size image side
+     * @param count number of images
+     */
+    public TinyData(int size, int count) {
         this.size = size;
         this.count = count;
     }
