@@ -31,9 +31,13 @@ public final class Datasets {
         return switch (cfg.dataset()) {
             case "fashion-mnist" ->
                     new FashionMnist(Path.of(cfg.dataDir()), train, cfg.domains(), cfg.imageSize());
+            case "cache" -> cached(Path.of(cfg.dataDir()), train);
             default ->
                     throw new IllegalArgumentException(
-                            "Unknown dataset '" + cfg.dataset() + "': use fashion-mnist.");
+                            "Unknown dataset '"
+                                    + cfg.dataset()
+                                    + "': use fashion-mnist, or cache with --data-dir naming a"
+                                    + " cache written by ./dwgan prepare (results/cache/celeba).");
         };
     }
 }

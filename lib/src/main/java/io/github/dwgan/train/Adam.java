@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -64,6 +65,19 @@ public final class Adam {
      * @param lr the learning rate for this step
      */
     public void update(float lr) {
+        // Note: in-place updates of parameters that require gradients need grad mode off, which is
+        // libtorch's per-thread state: DJL turns it off only on the thread that loads the engine,
+        // so a trainer on another thread (a notebook's worker) failed here before this guard.
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            apply(lr);
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    private void apply(float lr) {
         step++;
         double bc1 = 1 - Math.pow(beta1, step);
         double bc2 = 1 - Math.pow(beta2, step);
