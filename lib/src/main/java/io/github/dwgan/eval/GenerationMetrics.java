@@ -17,6 +17,7 @@ import io.github.dwgan.train.PeriodicEvaluator;
 import io.github.dwgan.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
+import io.github.dwgan.engine.ProjectHome;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,7 +51,8 @@ public final class GenerationMetrics implements PeriodicEvaluator {
     public static final int KID_SUBSETS = 100;
 
     /** Default folder of cached FCD classifiers. */
-    public static final Path CLASSIFIER_CACHE = Path.of("results", "fcd-classifier");
+    public static final Path CLASSIFIER_CACHE =
+            ProjectHome.resolve(Path.of("results", "fcd-classifier"));
 
     private final FeatureExtractor fx;
     private final boolean ownsExtractor;

@@ -5,6 +5,7 @@ import ai.djl.nn.Parameter;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
+import io.github.dwgan.engine.ProjectHome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,9 @@ public final class InceptionWeights {
         if (p == null || p.isBlank()) {
             p = System.getenv(ENV);
         }
-        return p == null || p.isBlank() ? Path.of("data", "weights", FILE_NAME) : Path.of(p);
+        return p == null || p.isBlank()
+                ? ProjectHome.resolve(Path.of("data", "weights", FILE_NAME))
+                : Path.of(p);
     }
 
     /**

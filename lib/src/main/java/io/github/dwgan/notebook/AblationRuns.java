@@ -1,6 +1,8 @@
 package io.github.dwgan.notebook;
 
 import io.github.dwgan.data.DomainDataset;
+import io.github.dwgan.eval.GenerationMetrics;
+import io.github.dwgan.train.PeriodicEvaluator;
 import io.github.dwgan.model.Architecture;
 import io.github.dwgan.plot.FigureStyle;
 import io.github.dwgan.train.Checkpoints;
@@ -76,7 +78,10 @@ public final class AblationRuns {
             boolean finished =
                     latest.isPresent() && Checkpoints.iterationOf(latest.get()) >= c.iterations();
             if (!finished) {
-                try (Trainer t = new Trainer(c, data, true)) {
+                try (Trainer t = new Trainer(c, data, true);
+                        PeriodicEvaluator e =
+                                c.fidEvery() > 0 ? GenerationMetrics.forRun(c) : null) {
+                    t.setEvaluator(e);
                     t.run();
                 }
             }
@@ -117,9 +122,11 @@ public final class AblationRuns {
      * reconstruction loss, the clearest training curve until then.
      */
     public static String curveMetric(List<Run> runs) {
-        for (Run r : runs) {
-            if (r.metrics().iterations("FID").length > 0) {
-                return "FID";
+        for (String metric : List.of("FID", "FCD")) {
+            for (Run r : runs) {
+                if (r.metrics().iterations(metric).length > 0) {
+                    return metric;
+                }
             }
         }
         return "G/loss_rec";

@@ -1,5 +1,7 @@
 package io.github.dwgan.notebook;
 
+import io.github.dwgan.engine.ProjectHome;
+import io.github.dwgan.eval.RunEvaluation;
 import io.github.dwgan.model.Architecture;
 import io.github.dwgan.model.ModelConfig;
 import io.github.dwgan.train.TrainConfig;
@@ -85,6 +87,16 @@ public record Budget(String name, TrainConfig base, int evalSamples, int timingR
     }
 
     /**
+     * Returns the evaluation settings of notebook 05: {@link RunEvaluation.Settings#defaults()}
+     * for the quick and paper budgets, small counts for smoke (the numbers then mean nothing).
+     */
+    public RunEvaluation.Settings evaluationSettings() {
+        return name.equals("smoke")
+                ? new RunEvaluation.Settings(24, 120, 24, 120, 3, 2, 1)
+                : RunEvaluation.Settings.defaults();
+    }
+
+    /**
      * Returns the smoke budget's settings: the quick preset with tiny models (width 8, two residual
      * blocks), batch 4 and 10 iterations, logging every 2 and sampling every 5.
      */
@@ -101,6 +113,8 @@ public record Budget(String name, TrainConfig base, int evalSamples, int timingR
                 .sampleEvery(5)
                 .checkpointEvery(5)
                 .sampleCount(3)
+                .fidEvery(5)
+                .fidSamples(24)
                 .progressBar(false)
                 .build();
     }
@@ -186,23 +200,8 @@ public record Budget(String name, TrainConfig base, int evalSamples, int timingR
         }
     }
 
-    /**
-     * Finds the repository root: {@code DWGAN_HOME}, else the nearest folder at or above the
-     * working directory that holds the {@code dwgan} launcher (notebooks run in {@code
-     * notebooks/}).
-     */
     static Path findHome() {
-        String h = env("DWGAN_HOME", null);
-        if (h != null) {
-            return Path.of(h).toAbsolutePath().normalize();
-        }
-        Path cwd = Path.of("").toAbsolutePath();
-        for (Path p = cwd; p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("dwgan")) && Files.isDirectory(p.resolve("lib"))) {
-                return p;
-            }
-        }
-        return cwd;
+        return ProjectHome.find();
     }
 
     private static Path resolve(Path home, String path) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.github.dwgan.data.DomainDataset;
+import io.github.dwgan.eval.RunEvaluation;
 import io.github.dwgan.model.Architecture;
 import io.github.dwgan.train.SampleGrid;
 import io.github.dwgan.train.Samples;
@@ -145,6 +146,36 @@ public final class Evaluation {
                     nanos / 1e9 / Math.max(1, idx.length),
                     dir);
         }
+    }
+
+    /**
+     * Tabulates each run's generation metrics (FID or FCD, KID and its spread, target accuracy)
+     * with the checkpoint's iteration, one row per architecture.
+     */
+    public static Table qualityTable(List<RunEvaluation.Summary> scores) {
+        StringColumn model = StringColumn.create("model");
+        IntColumn iteration = IntColumn.create("iteration");
+        List<String> names = new ArrayList<>();
+        for (RunEvaluation.Summary s : scores) {
+            for (String k : s.generation().keySet()) {
+                if (!names.contains(k)) {
+                    names.add(k);
+                }
+            }
+        }
+        List<DoubleColumn> values = new ArrayList<>();
+        names.forEach(n -> values.add(DoubleColumn.create(n)));
+        for (RunEvaluation.Summary s : scores) {
+            model.append(s.architecture());
+            iteration.append(s.iteration());
+            for (int i = 0; i < names.size(); i++) {
+                Double v = s.generation().get(names.get(i));
+                values.get(i).append(v == null ? Double.NaN : v);
+            }
+        }
+        Table t = Table.create("image quality", model, iteration);
+        values.forEach(t::addColumns);
+        return t;
     }
 
     /** Tabulates the translations: model, checkpoint iteration, images, time per image. */
