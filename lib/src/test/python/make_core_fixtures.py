@@ -11,6 +11,8 @@ Fixtures:
 - instance_norm.json: InstanceNorm2d(affine=True) forward and gradients, per-instance stats.
 - gradient_penalty.json: a tiny PatchGAN-like critic; the WGAN-GP term
   mean((||d D(x_hat)/d x_hat||_2 - 1)^2) and its gradients with respect to every parameter.
+- training_steps.json: two iterations of a tiny StarGAN in float32 (initial weights, batches,
+  losses of every step, weights after Adam).
 """
 import json
 import os
@@ -111,6 +113,128 @@ def main():
     })
     write("instance_norm.json", instance_norm_case(4, 2, 3, 5, 4))
     write("gradient_penalty.json", gradient_penalty_case(5))
+    torch.set_default_dtype(torch.float32)
+    write("training_steps.json", training_case(6))
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Two training iterations of a tiny StarGAN (the layout of io.github.dwgan.model), for
+# TrainingStepParityTest: iteration 1 updates D; iteration 2 updates D, then G (n_critic = 2).
+# ---------------------------------------------------------------------------------------------
+
+def tiny_generator(channels, domains, width):
+    layers = [nn.Conv2d(channels + domains, width, 7, 1, 3, bias=False),
+              nn.InstanceNorm2d(width, affine=True), nn.ReLU()]
+    cur = width
+    for _ in range(2):
+        layers += [nn.Conv2d(cur, cur * 2, 4, 2, 1, bias=False),
+                   nn.InstanceNorm2d(cur * 2, affine=True), nn.ReLU()]
+        cur *= 2
+    layers += [Residual(cur)]
+    for _ in range(2):
+        layers += [nn.ConvTranspose2d(cur, cur // 2, 4, 2, 1, bias=False),
+                   nn.InstanceNorm2d(cur // 2, affine=True), nn.ReLU()]
+        cur //= 2
+    layers += [nn.Conv2d(cur, channels, 7, 1, 3, bias=False), nn.Tanh()]
+    return nn.Sequential(*layers)
+
+
+class Residual(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(c, c, 3, 1, 1, bias=False),
+                                  nn.InstanceNorm2d(c, affine=True), nn.ReLU(),
+                                  nn.Conv2d(c, c, 3, 1, 1, bias=False),
+                                  nn.InstanceNorm2d(c, affine=True))
+
+    def forward(self, x):
+        return x + self.body(x)
+
+
+class TinyD(nn.Module):
+    def __init__(self, channels, domains, width, repeat, size):
+        super().__init__()
+        layers = [nn.Conv2d(channels, width, 4, 2, 1), nn.LeakyReLU(0.01)]
+        cur = width
+        for _ in range(1, repeat):
+            layers += [nn.Conv2d(cur, cur * 2, 4, 2, 1), nn.LeakyReLU(0.01)]
+            cur *= 2
+        self.main = nn.Sequential(*layers)
+        self.src = nn.Conv2d(cur, 1, 3, 1, 1, bias=False)
+        self.cls = nn.Conv2d(cur, domains, size >> repeat, bias=False)
+
+    def forward(self, x):
+        h = self.main(x)
+        return self.src(h), self.cls(h).view(h.size(0), -1)
+
+
+def translate(g, x, c):
+    maps = c.view(c.size(0), c.size(1), 1, 1).repeat(1, 1, x.size(2), x.size(3))
+    return g(torch.cat([x, maps], dim=1))
+
+
+def training_case(seed):
+    torch.manual_seed(seed)
+    n, ch, doms, size, lr = 4, 1, 3, 8, 1e-3
+    g = tiny_generator(ch, doms, 2).float()
+    d = TinyD(ch, doms, 2, 2, size).float()
+    with torch.no_grad():
+        for m in g.modules():
+            if isinstance(m, nn.InstanceNorm2d):
+                m.weight.uniform_(0.5, 1.5)
+                m.bias.uniform_(-0.2, 0.2)
+    init_g = {k: entry(v) for k, v in g.named_parameters()}
+    init_d = {k: entry(v) for k, v in d.named_parameters()}
+    g_opt = torch.optim.Adam(g.parameters(), lr, betas=(0.5, 0.999))
+    d_opt = torch.optim.Adam(d.parameters(), lr, betas=(0.5, 0.999))
+    steps = []
+    for it in range(2):
+        x = torch.rand(n, ch, size, size) * 2 - 1
+        org = torch.randint(0, doms, (n,))
+        trg = org[torch.randperm(n)]
+        c_org = torch.nn.functional.one_hot(org, doms).float()
+        c_trg = torch.nn.functional.one_hot(trg, doms).float()
+        alpha = torch.rand(n, 1, 1, 1)
+        step = {"x": entry(x), "labels": entry(c_org), "targets": entry(c_trg),
+                "alpha": entry(alpha)}
+        out_src, out_cls = d(x)
+        d_real = -out_src.mean()
+        d_cls = torch.nn.functional.cross_entropy(out_cls, org)
+        fake = translate(g, x, c_trg)
+        out_src, _ = d(fake.detach())
+        d_fake = out_src.mean()
+        x_hat = (alpha * x + (1 - alpha) * fake.detach()).requires_grad_(True)
+        out_src, _ = d(x_hat)
+        grad = torch.autograd.grad(out_src, x_hat, torch.ones_like(out_src),
+                                   retain_graph=True, create_graph=True)[0]
+        gp = ((grad.view(n, -1).norm(dim=1) - 1) ** 2).mean()
+        d_loss = d_real + d_fake + d_cls + 10 * gp
+        g_opt.zero_grad()
+        d_opt.zero_grad()
+        d_loss.backward()
+        d_opt.step()
+        step["D"] = {"D/loss_real": float(d_real), "D/loss_fake": float(d_fake),
+                     "D/loss_cls": float(d_cls), "D/loss_gp": float(gp)}
+        if it == 1:
+            fake = translate(g, x, c_trg)
+            out_src, out_cls = d(fake)
+            g_fake = -out_src.mean()
+            g_cls = torch.nn.functional.cross_entropy(out_cls, trg)
+            rec = translate(g, fake, c_org)
+            g_rec = (x - rec).abs().mean()
+            g_loss = g_fake + 10 * g_rec + g_cls
+            g_opt.zero_grad()
+            d_opt.zero_grad()
+            g_loss.backward()
+            g_opt.step()
+            step["G"] = {"G/loss_fake": float(g_fake), "G/loss_rec": float(g_rec),
+                         "G/loss_cls": float(g_cls)}
+        steps.append(step)
+    return {"lr": lr, "initG": init_g, "initD": init_d, "steps": steps,
+            "finalG": {k: entry(v) for k, v in g.named_parameters()},
+            "finalD": {k: entry(v) for k, v in d.named_parameters()}}
+
 
 
 if __name__ == "__main__":

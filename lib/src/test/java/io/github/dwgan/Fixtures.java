@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dwgan.engine.NativeArrays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class Fixtures {
 
     /** Creates a float32 array from an entry. */
     public static NDArray array(NDManager manager, JsonNode entry) {
-        return manager.create(floats(entry), shape(entry));
+        return NativeArrays.copyOf(manager, floats(entry), shape(entry));
     }
 
     /**

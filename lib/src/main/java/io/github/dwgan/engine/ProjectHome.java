@@ -4,17 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the project folder, so that project-relative paths ({@code results/...}, {@code
- * data/...}) mean the same from the command line and from a notebook kernel, which runs in
- * {@code notebooks/}.
+ * Finds the project folder, so that project-relative paths ({@code results/...}, {@code data/...})
+ * mean the same from the command line and from a notebook kernel, which runs in {@code notebooks/}.
  */
 public final class ProjectHome {
     private ProjectHome() {}
 
     /**
      * Returns {@code $DWGAN_HOME} when set, else the nearest folder at or above the working
-     * directory that holds the {@code dwgan} launcher and {@code lib/}, else the working
-     * directory.
+     * directory that holds the {@code dwgan} launcher and {@code lib/}, else the working directory.
      */
     public static Path find() {
         String h = System.getenv("DWGAN_HOME");

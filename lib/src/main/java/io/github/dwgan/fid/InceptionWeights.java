@@ -2,10 +2,10 @@ package io.github.dwgan.fid;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import io.github.dwgan.engine.ProjectHome;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
-import io.github.dwgan.engine.ProjectHome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.github.dwgan.engine.NativeArrays;
 import java.util.SplittableRandom;
 
 /**
@@ -60,7 +61,7 @@ public final class Init {
      * their memory, so the values are copied in by native operations instead.
      */
     private static void copyInto(NDArray array, float[] values) {
-        try (NDArray src = array.getManager().create(values, array.getShape())) {
+        try (NDArray src = NativeArrays.copyOf(array.getManager(), values, array.getShape())) {
             array.muli(0).addi(src);
         }
     }

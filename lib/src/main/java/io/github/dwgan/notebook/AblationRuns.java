@@ -2,10 +2,10 @@ package io.github.dwgan.notebook;
 
 import io.github.dwgan.data.DomainDataset;
 import io.github.dwgan.eval.GenerationMetrics;
-import io.github.dwgan.train.PeriodicEvaluator;
 import io.github.dwgan.model.Architecture;
 import io.github.dwgan.plot.FigureStyle;
 import io.github.dwgan.train.Checkpoints;
+import io.github.dwgan.train.PeriodicEvaluator;
 import io.github.dwgan.train.RunMetrics;
 import io.github.dwgan.train.TrainConfig;
 import io.github.dwgan.train.Trainer;

@@ -87,8 +87,8 @@ public record Budget(String name, TrainConfig base, int evalSamples, int timingR
     }
 
     /**
-     * Returns the evaluation settings of notebook 05: {@link RunEvaluation.Settings#defaults()}
-     * for the quick and paper budgets, small counts for smoke (the numbers then mean nothing).
+     * Returns the evaluation settings of notebook 05: {@link RunEvaluation.Settings#defaults()} for
+     * the quick and paper budgets, small counts for smoke (the numbers then mean nothing).
      */
     public RunEvaluation.Settings evaluationSettings() {
         return name.equals("smoke")

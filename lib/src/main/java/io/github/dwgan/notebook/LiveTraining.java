@@ -1,9 +1,9 @@
 package io.github.dwgan.notebook;
 
-import io.github.dwgan.eval.GenerationMetrics;
-import io.github.dwgan.train.PeriodicEvaluator;
 import io.github.dwgan.data.DomainDataset;
+import io.github.dwgan.eval.GenerationMetrics;
 import io.github.dwgan.plot.Figures;
+import io.github.dwgan.train.PeriodicEvaluator;
 import io.github.dwgan.train.RunMetrics;
 import io.github.dwgan.train.TrainConfig;
 import io.github.dwgan.train.TrainResult;
@@ -82,8 +82,7 @@ public final class LiveTraining {
 
     private void train(DomainDataset data, boolean resume) {
         try (Trainer t = new Trainer(cfg, data, resume);
-                PeriodicEvaluator e =
-                        cfg.fidEvery() > 0 ? GenerationMetrics.forRun(cfg) : null) {
+                PeriodicEvaluator e = cfg.fidEvery() > 0 ? GenerationMetrics.forRun(cfg) : null) {
             t.setEvaluator(e);
             if (t.iterationsDone() > 0) {
                 preload(t.iterationsDone());

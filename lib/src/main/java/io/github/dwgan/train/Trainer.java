@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import io.github.dwgan.data.DomainDataset;
 import io.github.dwgan.engine.Engines;
+import io.github.dwgan.engine.NativeArrays;
 import io.github.dwgan.model.Discriminator;
 import io.github.dwgan.model.Generator;
 import io.github.dwgan.model.ModelConfig;
@@ -218,10 +219,10 @@ public final class Trainer implements AutoCloseable {
         try (NDScope scope = new NDScope();
                 NDManager m = manager.newSubManager()) {
             scope.suppressNotUsedWarning();
-            NDArray real = m.create(hb.pixels(), imgShape);
-            NDArray labels = m.create(hb.labels(), new Shape(n, dd));
-            NDArray targets = m.create(hb.targets(), new Shape(n, dd));
-            NDArray alpha = m.create(alphaValues, new Shape(n, 1, 1, 1));
+            NDArray real = NativeArrays.copyOf(m, hb.pixels(), imgShape);
+            NDArray labels = NativeArrays.copyOf(m, hb.labels(), new Shape(n, dd));
+            NDArray targets = NativeArrays.copyOf(m, hb.targets(), new Shape(n, dd));
+            NDArray alpha = NativeArrays.copyOf(m, alphaValues, new Shape(n, 1, 1, 1));
             try {
                 losses.putAll(step.discriminator(m, real, labels, targets, alpha));
                 adamD.update((float) cfg.learningRate(cfg.dLr(), i));
