@@ -95,6 +95,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                         r.domain().translatedCount(),
                         r.domain().realAccuracy(),
                         r.domain().realCount());
+                if (!Double.isNaN(r.domain().agreement())) {
+                    pw.printf(
+                            Locale.ROOT,
+                            "  same translations, FCD head: %.4f; Tribuo and head agree on %.4f%n",
+                            r.domain().referenceAccuracy(),
+                            r.domain().agreement());
+                }
                 var a = r.augmentation();
                 pw.printf(
                         Locale.ROOT,

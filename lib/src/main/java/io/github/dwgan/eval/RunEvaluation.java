@@ -5,6 +5,7 @@ import io.github.dwgan.data.Datasets;
 import io.github.dwgan.data.DomainDataset;
 import io.github.dwgan.data.LabelKind;
 import io.github.dwgan.engine.Engines;
+import io.github.dwgan.fid.ClassifierFeatureExtractor;
 import io.github.dwgan.fid.FeatureExtractor;
 import io.github.dwgan.fid.InceptionFeatureExtractor;
 import io.github.dwgan.fid.InceptionWeights;
@@ -156,15 +157,33 @@ public final class RunEvaluation {
         for (int t : jobs.targetDomain()) {
             fakeY.add(domains.get(t));
         }
-        return DomainAccuracy.score(
-                Features.of(fx, train, tr),
-                Augmentation.labelsOf(train, tr),
-                Features.of(fx, heldOut, te),
-                Augmentation.labelsOf(heldOut, te),
-                Features.of(fx, fake, jobs.n(), c, size),
-                fakeY,
-                domains,
-                s.seed());
+        DomainAccuracy.Report r =
+                DomainAccuracy.score(
+                        Features.of(fx, train, tr),
+                        Augmentation.labelsOf(train, tr),
+                        Features.of(fx, heldOut, te),
+                        Augmentation.labelsOf(heldOut, te),
+                        Features.of(fx, fake, jobs.n(), c, size),
+                        fakeY,
+                        domains,
+                        s.seed());
+        if (!(fx instanceof ClassifierFeatureExtractor cf)) {
+            return r;
+        }
+        // The FCD network's own head judges the same translations: where the two judges disagree,
+        // neither score is a property of the generator alone.
+        double[][] z = cf.logits(Features.quantise(fake.clone()), jobs.n());
+        List<String> head = new ArrayList<>();
+        for (double[] row : z) {
+            head.add(domains.get(ClassifierFeatureExtractor.argmax(row)));
+        }
+        DomainAccuracy.Report withHead = r.withReference(head, fakeY);
+        LOG.info(
+                "Domain accuracy of translations: Tribuo {}, FCD head {}, agreement {}",
+                String.format("%.3f", withHead.translatedAccuracy()),
+                String.format("%.3f", withHead.referenceAccuracy()),
+                String.format("%.3f", withHead.agreement()));
+        return withHead;
     }
 
     /** Returns Inception features when the weights are present, else raw pixels. */
@@ -275,6 +294,24 @@ public final class RunEvaluation {
                                                 r.domain() == null
                                                         ? Double.NaN
                                                         : r.domain().translatedAccuracy())
+                                .toArray()),
+                DoubleColumn.create(
+                        "reference_accuracy",
+                        runs.stream()
+                                .mapToDouble(
+                                        r ->
+                                                r.domain() == null
+                                                        ? Double.NaN
+                                                        : r.domain().referenceAccuracy())
+                                .toArray()),
+                DoubleColumn.create(
+                        "agreement",
+                        runs.stream()
+                                .mapToDouble(
+                                        r ->
+                                                r.domain() == null
+                                                        ? Double.NaN
+                                                        : r.domain().agreement())
                                 .toArray()));
         return t;
     }

@@ -1,6 +1,7 @@
 package io.github.dwgan.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -62,6 +63,11 @@ class DomainAccuracyTest {
         assertTrue(r.provenance().contains("LinearSGDTrainer"), r.provenance());
         assertTrue(r.provenance().contains("MeanStdDevTransformation"));
         DomainAccuracy.write(r, tmp.resolve("out"), "test");
+        assertTrue(
+                Files.readString(tmp.resolve("out").resolve("summary.csv"))
+                        .startsWith(
+                                "real_accuracy,real_images,translated_accuracy,translations,"
+                                        + "reference_accuracy,agreement"));
         for (String f :
                 List.of(
                         "summary.csv",
@@ -72,6 +78,33 @@ class DomainAccuracyTest {
                         "tribuo-provenance.txt")) {
             assertTrue(Files.size(tmp.resolve("out").resolve(f)) > 20, f);
         }
+    }
+
+    @Test
+    void referenceJudgeAndAgreementAreCountedPerTranslation() {
+        Random rng = new Random(5);
+        List<String> ty = new ArrayList<>();
+        List<String> fy = new ArrayList<>();
+        double[][] tx = clusters(ty, 100, rng);
+        double[][] fx = clusters(fy, 2, rng);
+        DomainAccuracy.Report r = DomainAccuracy.score(tx, ty, tx, ty, fx, fy, DOMAINS, 3);
+        assertTrue(Double.isNaN(r.agreement()) && Double.isNaN(r.referenceAccuracy()));
+        List<String> ours = DomainAccuracy.predictions(r.translated());
+        assertEquals(fy, ours, "separable clusters: every translation on target");
+
+        // A second judge that is right on 4 of the 6 and disagrees with the first on those 2.
+        List<String> other = new ArrayList<>(fy);
+        other.set(0, DOMAINS.get((DOMAINS.indexOf(fy.get(0)) + 1) % 3));
+        other.set(5, DOMAINS.get((DOMAINS.indexOf(fy.get(5)) + 2) % 3));
+        DomainAccuracy.Report w = r.withReference(other, fy);
+        assertEquals(4 / 6.0, w.referenceAccuracy(), 1e-12);
+        assertEquals(4 / 6.0, w.agreement(), 1e-12);
+        assertEquals(r.translatedAccuracy(), w.translatedAccuracy(), 0.0);
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> r.withReference(other.subList(0, 5), fy));
+        assertTrue(e.getMessage().contains("6 translations scored but 5"), e.getMessage());
     }
 
     @Test
