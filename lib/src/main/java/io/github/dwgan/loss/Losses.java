@@ -72,10 +72,9 @@ public final class Losses {
      * gradients, keep the penalty linked to them. Must run inside an open gradient collector;
      * {@code xHat} must be a leaf that requires gradients.
      *
-     * <p>Note: an earlier version cleared the parameters' gradients after the call instead; its
-     * results then depended on when the JVM collected garbage (measured: losses differed from the
-     * second iteration on when System.gc() ran every iteration), and one quick run ended in a NaN
-     * at iteration 899.
+     * <p>Note: an earlier version cleared the parameters' gradients after the call instead; that
+     * gives the same step but keeps each iteration's double-backward graph alive through the
+     * gradients' history (the reference cycle libtorch warns about).
      *
      * @param critic maps xHat to the patch scores, reading parameters through a {@link
      *     ViewParameterStore}

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.dwgan.data.DomainDataset;
+import io.github.dwgan.engine.NativeArrays;
 import io.github.dwgan.model.Generator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,12 +55,12 @@ public final class Samples {
                     NDManager m = manager.newSubManager()) {
                 scope.suppressNotUsedWarning();
                 ParameterStore ps = new ParameterStore(m, false);
-                NDArray x = m.create(px, shape).repeat(0, targets.size());
+                NDArray x = NativeArrays.copyOf(m, px, shape).repeat(0, targets.size());
                 float[] flat = new float[targets.size() * d];
                 for (int t = 0; t < targets.size(); t++) {
                     System.arraycopy(targets.get(t), 0, flat, t * d, d);
                 }
-                NDArray c = m.create(flat, new Shape(targets.size(), d));
+                NDArray c = NativeArrays.copyOf(m, flat, new Shape(targets.size(), d));
                 NDArray y =
                         GanStep.withoutGradients(
                                 () ->
