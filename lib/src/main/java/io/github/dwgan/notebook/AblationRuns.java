@@ -92,14 +92,8 @@ public final class AblationRuns {
 
     private static Run read(Architecture a, TrainConfig c, String source) throws IOException {
         RunMetrics m = RunMetrics.read(c.runDir());
-        int last = 0;
-        double total = 0;
-        double segment = 0;
-        double previous = -1;
-        for (Row r : m.table().sortAscendingOn("iteration")) {
-            double s = r.getDouble("seconds");
-            if (s < previous) {
-                total += segment;
+        int last = m.lastIteration();
+        double total = m.trainingSeconds();
             }
             segment = s;
             previous = s;

@@ -118,7 +118,8 @@ public final class Ablation {
             gParams.append(Models.countParameters(new Generator(mc)));
             dParams.append(Models.countParameters(new Discriminator(mc)));
             iters.append(r.iterations());
-            spi.append(round(r.secondsPerIteration()));
+            // From the metrics, so that runs resumed or loaded finished count their whole time.
+            spi.append(round(m.trainingSeconds() / Math.max(1, m.lastIteration())));
             rec.append(round(m.last("G/loss_rec")));
             cls.append(round(m.last("G/loss_cls")));
             String q = m.values("FID").length > 0 ? "FID" : "FCD";

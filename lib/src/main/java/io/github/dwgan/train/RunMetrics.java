@@ -3,6 +3,7 @@ package io.github.dwgan.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -49,6 +50,34 @@ public final class RunMetrics {
     /** Returns the values of {@code metric}. */
     public double[] values(String metric) {
         return series(metric).doubleColumn("value").asDoubleArray();
+    }
+
+    /** Returns the last iteration with any logged value, or 0. */
+    public int lastIteration() {
+        int last = 0;
+        for (int i : table.intColumn("iteration")) {
+            last = Math.max(last, i);
+        }
+        return last;
+    }
+
+    /**
+     * Returns the training seconds summed over every session of the run. The {@code seconds} column
+     * restarts from zero when a run is resumed; each session contributes its last value.
+     */
+    public double trainingSeconds() {
+        double total = 0;
+        double segment = 0;
+        double previous = -1;
+        for (Row r : table.sortAscendingOn("iteration")) {
+            double s = r.getDouble("seconds");
+            if (s < previous) {
+                total += segment;
+            }
+            segment = s;
+            previous = s;
+        }
+        return total + segment;
     }
 
     /** Returns the last logged value of {@code metric}, or NaN. */
