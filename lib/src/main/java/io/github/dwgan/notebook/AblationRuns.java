@@ -20,7 +20,6 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -94,12 +93,6 @@ public final class AblationRuns {
         RunMetrics m = RunMetrics.read(c.runDir());
         int last = m.lastIteration();
         double total = m.trainingSeconds();
-            }
-            segment = s;
-            previous = s;
-            last = Math.max(last, r.getInt("iteration"));
-        }
-        total += segment;
         Path samples;
         try (var files = Files.list(c.runDir().resolve("samples"))) {
             samples =
