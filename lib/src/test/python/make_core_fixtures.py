@@ -12,7 +12,8 @@ Fixtures:
 - gradient_penalty.json: a tiny PatchGAN-like critic; the WGAN-GP term
   mean((||d D(x_hat)/d x_hat||_2 - 1)^2) and its gradients with respect to every parameter.
 - training_steps.json: two iterations of a tiny StarGAN in float32 (initial weights, batches,
-  losses of every step, weights after Adam).
+  losses of every step, weights after Adam); training_steps_depthwise_g.json: the same with
+  DepthwiseG's generator (separable input, downsampling, residual and output convolutions).
 """
 import json
 import os
@@ -115,6 +116,7 @@ def main():
     write("gradient_penalty.json", gradient_penalty_case(5))
     torch.set_default_dtype(torch.float32)
     write("training_steps.json", training_case(6))
+    write("training_steps_depthwise_g.json", training_case(7, separable_g=True))
 
 
 
@@ -123,29 +125,37 @@ def main():
 # TrainingStepParityTest: iteration 1 updates D; iteration 2 updates D, then G (n_critic = 2).
 # ---------------------------------------------------------------------------------------------
 
-def tiny_generator(channels, domains, width):
-    layers = [nn.Conv2d(channels + domains, width, 7, 1, 3, bias=False),
+def conv(separable, cin, cout, k, stride, pad):
+    """A convolution without bias, or its depthwise separable form (depthwise, then 1x1)."""
+    if not separable:
+        return nn.Conv2d(cin, cout, k, stride, pad, bias=False)
+    return nn.Sequential(nn.Conv2d(cin, cin, k, stride, pad, groups=cin, bias=False),
+                         nn.Conv2d(cin, cout, 1, 1, 0, bias=False))
+
+
+def tiny_generator(channels, domains, width, sep=False):
+    layers = [conv(sep, channels + domains, width, 7, 1, 3),
               nn.InstanceNorm2d(width, affine=True), nn.ReLU()]
     cur = width
     for _ in range(2):
-        layers += [nn.Conv2d(cur, cur * 2, 4, 2, 1, bias=False),
+        layers += [conv(sep, cur, cur * 2, 4, 2, 1),
                    nn.InstanceNorm2d(cur * 2, affine=True), nn.ReLU()]
         cur *= 2
-    layers += [Residual(cur)]
+    layers += [Residual(cur, sep)]
     for _ in range(2):
         layers += [nn.ConvTranspose2d(cur, cur // 2, 4, 2, 1, bias=False),
                    nn.InstanceNorm2d(cur // 2, affine=True), nn.ReLU()]
         cur //= 2
-    layers += [nn.Conv2d(cur, channels, 7, 1, 3, bias=False), nn.Tanh()]
+    layers += [conv(sep, cur, channels, 7, 1, 3), nn.Tanh()]
     return nn.Sequential(*layers)
 
 
 class Residual(nn.Module):
-    def __init__(self, c):
+    def __init__(self, c, sep=False):
         super().__init__()
-        self.body = nn.Sequential(nn.Conv2d(c, c, 3, 1, 1, bias=False),
+        self.body = nn.Sequential(conv(sep, c, c, 3, 1, 1),
                                   nn.InstanceNorm2d(c, affine=True), nn.ReLU(),
-                                  nn.Conv2d(c, c, 3, 1, 1, bias=False),
+                                  conv(sep, c, c, 3, 1, 1),
                                   nn.InstanceNorm2d(c, affine=True))
 
     def forward(self, x):
@@ -174,10 +184,10 @@ def translate(g, x, c):
     return g(torch.cat([x, maps], dim=1))
 
 
-def training_case(seed):
+def training_case(seed, separable_g=False):
     torch.manual_seed(seed)
     n, ch, doms, size, lr = 4, 1, 3, 8, 1e-3
-    g = tiny_generator(ch, doms, 2).float()
+    g = tiny_generator(ch, doms, 2, separable_g).float()
     d = TinyD(ch, doms, 2, 2, size).float()
     with torch.no_grad():
         for m in g.modules():
