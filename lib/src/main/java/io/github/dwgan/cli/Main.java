@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             AblationCommand.class,
             ParamsCommand.class,
             PrepareCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
