@@ -74,6 +74,70 @@ public final class BenchReport {
         return sb.toString();
     }
 
+    /** The paper's reported training times on one GPU, in hours (DepthwiseGANs, section V). */
+    static double paperHours(Architecture a) {
+        return switch (a) {
+            case STARGAN -> 72;
+            case DEPTHWISE_G -> 36;
+            case DEEPER_DEPTHWISE_G -> 48;
+            case DEPTHWISE_DG -> 9;
+        };
+    }
+
+    /**
+     * Returns the table beside the paper's training times: seconds per training iteration with
+     * StarGAN's schedule (a D step every iteration, a G step every {@code nCritic}-th), ours and
+     * PyTorch's, and each architecture's speed-up over StarGAN next to the paper's.
+     *
+     * @param rows the measured records of one size
+     * @param nCritic D steps per G step (StarGAN: 5)
+     * @return the formatted table
+     */
+    public static String paperTable(List<StepTimes> rows, int nCritic) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-17s %11s %11s %13s %13s %11s %13s%n",
+                        "architecture",
+                        "ours s/it",
+                        "PyTorch s/it",
+                        "ours speed-up",
+                        "PyT speed-up",
+                        "paper time",
+                        "paper speed-up"));
+        StepTimes o0 = find(rows, Architecture.STARGAN, "ours");
+        StepTimes p0 = find(rows, Architecture.STARGAN, "pytorch");
+        for (Architecture a : Architecture.values()) {
+            StepTimes o = find(rows, a, "ours");
+            StepTimes p = find(rows, a, "pytorch");
+            if (o == null || p == null) {
+                continue;
+            }
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-17s %11.2f %11.2f %12.2fx %12.2fx %10.0fh %12.2fx%n",
+                            a.paperName(),
+                            perIteration(o, nCritic),
+                            perIteration(p, nCritic),
+                            o0 == null
+                                    ? Double.NaN
+                                    : perIteration(o0, nCritic) / perIteration(o, nCritic),
+                            p0 == null
+                                    ? Double.NaN
+                                    : perIteration(p0, nCritic) / perIteration(p, nCritic),
+                            paperHours(a),
+                            paperHours(Architecture.STARGAN) / paperHours(a)));
+        }
+        return sb.toString();
+    }
+
+    /** Returns median D step + median G step / nCritic, in seconds. */
+    static double perIteration(StepTimes t, int nCritic) {
+        return StepTimes.median(t.d()) + StepTimes.median(t.g()) / nCritic;
+    }
+
     /** Writes one CSV row per record, step and iteration statistics. */
     public static void writeCsv(List<StepTimes> rows, double peak, Path csv) throws IOException {
         Files.createDirectories(csv.toAbsolutePath().getParent());

@@ -121,6 +121,9 @@ public final class BenchCommand implements Callable<Integer> {
                     iterations,
                     warmup);
             System.out.print(BenchReport.table(rows, ceiling));
+            System.out.printf(
+                    Locale.ROOT, "%nPer training iteration (D step + G step / 5), vs the paper%n");
+            System.out.print(BenchReport.paperTable(rows, 5));
             String tag = size + "px-b" + batch;
             BenchReport.writeCsv(rows, ceiling, out.resolve("steps-" + tag + ".csv"));
             Path png =
