@@ -1,15 +1,19 @@
 package io.github.dwgan.cli;
 
+import ai.djl.Device;
 import io.github.dwgan.bench.BenchReport;
 import io.github.dwgan.bench.BenchRunner;
 import io.github.dwgan.bench.MemoryRun;
 import io.github.dwgan.bench.StepTimes;
 import io.github.dwgan.model.Architecture;
+import io.github.dwgan.train.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -134,6 +138,16 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println("wrote " + png);
         }
         BenchReport.writeCsv(all, ceiling, out.resolve("steps.csv"));
+        Files.write(out.resolve("raw.jsonl"), all.stream().map(StepTimes::toJson).toList());
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("sizes", sizes);
+        options.put("archs", archs);
+        options.put("warmup", warmup);
+        options.put("iterations", iterations);
+        options.put("threads", threads);
+        options.put("matmulGflops", Map.of("ours", peak[0], "pytorch", peak[1]));
+        Provenance.write(
+                Provenance.of(options, Device.cpu(), "bench"), out.resolve("provenance.json"));
         if (memoryIterations > 0) {
             memory(runner, as);
         }
