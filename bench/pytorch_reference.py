@@ -8,8 +8,9 @@ step order as io.github.dwgan.train.GanStep. Only the speed is compared; the wei
 PyTorch's default initialisation with a fixed seed and the data are random.
 
 Prints one JSON line: the seconds of each timed iteration for the discriminator step (with the
-gradient penalty) and its Adam update, and for the generator step and its Adam update, plus the
-process's peak resident memory.
+gradient penalty) and its Adam update, and for the generator step and its Adam update, the CPU
+seconds of each step (all threads; less sensitive than wall time to other jobs on a shared
+machine), plus the process's peak resident memory.
 
 Usage (Debian's python3-torch):
   /usr/bin/python3 bench/pytorch_reference.py --arch StarGAN --image-size 128 --batch 4
@@ -149,7 +150,8 @@ def gradient_penalty(out, x):
 
 
 def discriminator_step(g, d, real, labels, targets, alpha, opt_d, opt_g, lam_cls, lam_gp):
-    """Returns the seconds of D's forward/backward and of its Adam update."""
+    """Returns the seconds of D's forward/backward and of its Adam update, and its CPU seconds."""
+    c0 = time.process_time()
     t0 = time.perf_counter()
     opt_d.zero_grad()
     opt_g.zero_grad()
@@ -169,11 +171,12 @@ def discriminator_step(g, d, real, labels, targets, alpha, opt_d, opt_g, lam_cls
     loss.backward()
     t1 = time.perf_counter()
     opt_d.step()
-    return t1 - t0, time.perf_counter() - t1
+    return t1 - t0, time.perf_counter() - t1, time.process_time() - c0
 
 
 def generator_step(g, d, real, labels, targets, opt_d, opt_g, lam_cls, lam_rec):
-    """Returns the seconds of G's forward/backward and of its Adam update."""
+    """Returns the seconds of G's forward/backward and of its Adam update, and its CPU seconds."""
+    c0 = time.process_time()
     t0 = time.perf_counter()
     opt_d.zero_grad()
     opt_g.zero_grad()
@@ -189,7 +192,7 @@ def generator_step(g, d, real, labels, targets, opt_d, opt_g, lam_cls, lam_rec):
     loss.backward()
     t1 = time.perf_counter()
     opt_g.step()
-    return t1 - t0, time.perf_counter() - t1
+    return t1 - t0, time.perf_counter() - t1, time.process_time() - c0
 
 
 def run_steps(args):
@@ -200,16 +203,17 @@ def run_steps(args):
     opt_g = torch.optim.Adam(g.parameters(), 1e-4, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(d.parameters(), 1e-4, betas=(0.5, 0.999))
     n, s = args.batch, args.image_size
-    times = {"d": [], "d_adam": [], "g": [], "g_adam": []}
+    times = {"d": [], "d_adam": [], "g": [], "g_adam": [], "d_cpu": [], "g_cpu": []}
     for i in range(args.warmup + args.iterations):
         real = torch.rand(n, args.channels, s, s) * 2 - 1
         labels = (torch.rand(n, args.domains) > 0.5).float()
         targets = (torch.rand(n, args.domains) > 0.5).float()
         alpha = torch.rand(n, 1, 1, 1)
-        dt, da = discriminator_step(g, d, real, labels, targets, alpha, opt_d, opt_g, 1.0, 10.0)
-        gt, ga = generator_step(g, d, real, labels, targets, opt_d, opt_g, 1.0, 10.0)
+        dt, da, dc = discriminator_step(g, d, real, labels, targets, alpha, opt_d, opt_g, 1.0, 10.0)
+        gt, ga, gc = generator_step(g, d, real, labels, targets, opt_d, opt_g, 1.0, 10.0)
         if i >= args.warmup:
-            for k, v in zip(("d", "d_adam", "g", "g_adam"), (dt + da, da, gt + ga, ga)):
+            keys = ("d", "d_adam", "g", "g_adam", "d_cpu", "g_cpu")
+            for k, v in zip(keys, (dt + da, da, gt + ga, ga, dc, gc)):
                 times[k].append(v)
     return times
 

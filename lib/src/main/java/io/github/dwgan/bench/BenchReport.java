@@ -46,12 +46,13 @@ public final class BenchReport {
         sb.append(
                 String.format(
                         Locale.ROOT,
-                        "%-17s %-4s %-26s %-26s %6s %11s %13s %9s%n",
+                        "%-17s %-4s %-26s %-26s %6s %9s %11s %13s %9s%n",
                         "architecture",
                         "step",
                         "ours s (med [min-max])",
                         "PyTorch s (med [min-max])",
                         "ratio",
+                        "CPU ratio",
                         "Adam o/p",
                         "GFLOP/s o/p",
                         "%peak o"));
@@ -59,12 +60,14 @@ public final class BenchReport {
             sb.append(
                     String.format(
                             Locale.ROOT,
-                            "%-17s %-4s %-26s %-26s %6.2f %5.2f/%-5.2f %6.1f/%-6.1f %8.0f%%%n",
+                            "%-17s %-4s %-26s %-26s %6.2f %9.2f %5.2f/%-5.2f %6.1f/%-6.1f"
+                                    + " %8.0f%%%n",
                             l.arch.paperName(),
                             l.step,
                             range(l.ours),
                             range(l.torch),
                             l.ratio(),
+                            StepTimes.median(l.oursCpu) / StepTimes.median(l.torchCpu),
                             StepTimes.median(l.oursAdam),
                             StepTimes.median(l.torchAdam),
                             l.flops / StepTimes.median(l.ours) / 1e9,
@@ -143,17 +146,18 @@ public final class BenchReport {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         List<String> out = new ArrayList<>();
         out.add(
-                "impl,arch,image_size,batch,step,median_s,min_s,max_s,n,adam_median_s,gflop,"
-                        + "gflops_per_s,peak_gflops,peak_rss_mb");
+                "impl,arch,image_size,batch,step,median_s,min_s,max_s,n,adam_median_s,"
+                        + "cpu_median_s,gflop,gflops_per_s,peak_gflops,peak_rss_mb");
         for (StepTimes t : rows) {
             double[] f = flops(t.arch(), t.imageSize(), t.batch());
             for (int k = 0; k < 2; k++) {
                 double[] v = k == 0 ? t.d() : t.g();
                 double[] a = k == 0 ? t.dAdam() : t.gAdam();
+                double[] c = k == 0 ? t.dCpu() : t.gCpu();
                 out.add(
                         String.format(
                                 Locale.ROOT,
-                                "%s,%s,%d,%d,%s,%.4f,%.4f,%.4f,%d,%.4f,%.2f,%.2f,%.1f,%.0f",
+                                "%s,%s,%d,%d,%s,%.4f,%.4f,%.4f,%d,%.4f,%.4f,%.2f,%.2f,%.1f,%.0f",
                                 t.impl(),
                                 t.arch().paperName(),
                                 t.imageSize(),
@@ -164,6 +168,7 @@ public final class BenchReport {
                                 StepTimes.max(v),
                                 v.length,
                                 StepTimes.median(a),
+                                StepTimes.median(c),
                                 f[k] / 1e9,
                                 f[k] / StepTimes.median(v) / 1e9,
                                 peak,
@@ -254,6 +259,8 @@ public final class BenchReport {
             double[] torch,
             double[] oursAdam,
             double[] torchAdam,
+            double[] oursCpu,
+            double[] torchCpu,
             double flops) {
         double ratio() {
             return StepTimes.median(ours) / StepTimes.median(torch);
@@ -269,8 +276,8 @@ public final class BenchReport {
                 continue;
             }
             double[] f = flops(a, o.imageSize(), o.batch());
-            out.add(new Line(a, "D", o.d(), p.d(), o.dAdam(), p.dAdam(), f[0]));
-            out.add(new Line(a, "G", o.g(), p.g(), o.gAdam(), p.gAdam(), f[1]));
+            out.add(new Line(a, "D", o.d(), p.d(), o.dAdam(), p.dAdam(), o.dCpu(), p.dCpu(), f[0]));
+            out.add(new Line(a, "G", o.g(), p.g(), o.gAdam(), p.gAdam(), o.gCpu(), p.gCpu(), f[1]));
         }
         return out;
     }

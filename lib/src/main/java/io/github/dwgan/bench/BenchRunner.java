@@ -161,6 +161,16 @@ public final class BenchRunner {
                 upsample);
     }
 
+    /** Returns the command for messages, with the long class path elided. */
+    private static String describe(List<String> cmd) {
+        List<String> c = new ArrayList<>(cmd);
+        int cp = c.indexOf("-cp");
+        if (cp >= 0 && cp + 1 < c.size()) {
+            c.set(cp + 1, "<class path>");
+        }
+        return String.join(" ", c);
+    }
+
     /** Runs a child process and returns its result line (the last JSON object it printed). */
     private String run(List<String> cmd) throws IOException {
         LOG.debug("running {}", cmd);
@@ -182,15 +192,16 @@ public final class BenchRunner {
         try {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IOException("Timed out after " + timeoutSeconds + " s: " + cmd);
+                throw new IOException("Timed out after " + timeoutSeconds + " s: " + describe(cmd));
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted: " + cmd, e);
+            throw new IOException("Interrupted: " + describe(cmd), e);
         }
         if (p.exitValue() != 0 || result == null) {
-            throw new IOException("Exit " + p.exitValue() + " without a result: " + cmd);
+            throw new IOException(
+                    "Exit " + p.exitValue() + " without a result (see above): " + describe(cmd));
         }
         return result;
     }

@@ -48,7 +48,7 @@ public final class OurSteps {
                         .build();
         int domains = 5;
         ModelConfig mc = cfg.model(3, domains);
-        double[][] t = new double[4][iterations];
+        double[][] t = new double[6][iterations];
         try (NDManager base = NDManager.newBaseManager(Device.cpu())) {
             Generator g = new Generator(mc);
             Discriminator d = new Discriminator(mc);
@@ -61,17 +61,27 @@ public final class OurSteps {
             for (int i = 0; i < warmup + iterations; i++) {
                 double[] r = iterate(base, step, adamD, adamG, batch, imageSize, domains, rng);
                 if (i >= warmup) {
-                    for (int k = 0; k < 4; k++) {
+                    for (int k = 0; k < 6; k++) {
                         t[k][i - warmup] = r[k];
                     }
                 }
             }
         }
         return new StepTimes(
-                "ours", arch, imageSize, batch, t[0], t[1], t[2], t[3], ProcStatus.peakRssMb());
+                "ours",
+                arch,
+                imageSize,
+                batch,
+                t[0],
+                t[1],
+                t[2],
+                t[3],
+                t[4],
+                t[5],
+                ProcStatus.peakRssMb());
     }
 
-    /** Returns {D step, D Adam, G step, G Adam} seconds of one iteration. */
+    /** Returns {D step, D Adam, G step, G Adam, D CPU, G CPU} seconds of one iteration. */
     private static double[] iterate(
             NDManager base,
             GanStep step,
@@ -102,19 +112,34 @@ public final class OurSteps {
             NDArray lab = m.create(labels, new Shape(n, domains));
             NDArray trg = m.create(targets, new Shape(n, domains));
             NDArray a = m.create(alpha, new Shape(n, 1, 1, 1));
+            long c0 = cpuNanos();
             long t0 = System.nanoTime();
             step.discriminator(m, real, lab, trg, a);
             long t1 = System.nanoTime();
             adamD.update(1e-4f);
             long t2 = System.nanoTime();
+            long c2 = cpuNanos();
             step.generator(m, real, lab, trg);
             long t3 = System.nanoTime();
             adamG.update(1e-4f);
             long t4 = System.nanoTime();
+            long c4 = cpuNanos();
             return new double[] {
-                (t2 - t0) / 1e9, (t2 - t1) / 1e9, (t4 - t2) / 1e9, (t4 - t3) / 1e9
+                (t2 - t0) / 1e9,
+                (t2 - t1) / 1e9,
+                (t4 - t2) / 1e9,
+                (t4 - t3) / 1e9,
+                (c2 - c0) / 1e9,
+                (c4 - c2) / 1e9
             };
         }
+    }
+
+    /** Returns the CPU time of the whole process (all threads, native ones included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**

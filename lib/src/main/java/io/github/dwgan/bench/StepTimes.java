@@ -21,6 +21,8 @@ import java.util.List;
  * @param dAdam seconds of each D Adam update
  * @param g seconds of each G step, Adam included
  * @param gAdam seconds of each G Adam update
+ * @param dCpu CPU seconds (all threads) of each D step, empty when not measured
+ * @param gCpu CPU seconds (all threads) of each G step, empty when not measured
  * @param peakRssMb peak resident memory of the process (MiB)
  */
 public record StepTimes(
@@ -32,6 +34,8 @@ public record StepTimes(
         double[] dAdam,
         double[] g,
         double[] gAdam,
+        double[] dCpu,
+        double[] gCpu,
         double peakRssMb) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,6 +71,8 @@ public record StepTimes(
         put(o, "d_adam", dAdam);
         put(o, "g", g);
         put(o, "g_adam", gAdam);
+        put(o, "d_cpu", dCpu);
+        put(o, "g_cpu", gCpu);
         o.put("peak_rss_mb", peakRssMb);
         return o.toString();
     }
@@ -88,6 +94,8 @@ public record StepTimes(
                     array(o.get("d_adam")),
                     array(o.get("g")),
                     array(o.get("g_adam")),
+                    array(o.get("d_cpu")),
+                    array(o.get("g_cpu")),
                     o.get("peak_rss_mb").asDouble());
         } catch (Exception e) {
             throw new IllegalArgumentException("Not a benchmark record: " + line, e);
@@ -103,6 +111,9 @@ public record StepTimes(
 
     private static double[] array(JsonNode a) {
         List<Double> out = new ArrayList<>();
+        if (a == null) {
+            return new double[0];
+        }
         a.forEach(x -> out.add(x.asDouble()));
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }

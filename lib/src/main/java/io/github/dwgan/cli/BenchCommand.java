@@ -108,6 +108,9 @@ public final class BenchCommand implements Callable<Integer> {
         // Both engines run on the same cores: the better of the two is the machine's ceiling.
         double ceiling = Math.max(peak[0], peak[1]);
         List<Architecture> as = archs.stream().map(Architecture::parse).toList();
+        if (memoryIterations > 0) {
+            memory(runner, as); // first: short, and its result does not depend on the load
+        }
         List<StepTimes> all = new ArrayList<>();
         for (String sb : sizes) {
             String[] p = sb.toLowerCase(Locale.ROOT).split("x");
@@ -148,9 +151,6 @@ public final class BenchCommand implements Callable<Integer> {
         options.put("matmulGflops", Map.of("ours", peak[0], "pytorch", peak[1]));
         Provenance.write(
                 Provenance.of(options, Device.cpu(), "bench"), out.resolve("provenance.json"));
-        if (memoryIterations > 0) {
-            memory(runner, as);
-        }
         return 0;
     }
 

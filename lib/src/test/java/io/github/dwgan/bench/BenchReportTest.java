@@ -19,6 +19,8 @@ class BenchReportTest {
                 new double[] {0.1},
                 new double[] {g},
                 new double[] {0.1},
+                new double[] {d},
+                new double[] {g},
                 100);
     }
 
