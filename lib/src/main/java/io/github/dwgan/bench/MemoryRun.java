@@ -66,6 +66,10 @@ public final class MemoryRun {
                         .dRepeat(4)
                         .batchSize(8)
                         .nCritic(1)
+                        // Memory does not depend on the rate; on noise images 1e-4 sent the
+                        // depthwise tiny models to NaN within 500 iterations.
+                        .gLr(1e-5)
+                        .dLr(1e-5)
                         .iterations(iterations)
                         .decayIterations(iterations / 2)
                         .logEvery(every)
@@ -73,7 +77,7 @@ public final class MemoryRun {
                         .checkpointEvery(iterations)
                         .threads(1)
                         .progressBar(false)
-                        .outputDir(outDir.toString())
+                        .outputDir(outDir.resolve(arch.paperName()).toString())
                         .build();
         List<Integer> its = new ArrayList<>();
         List<Double> rss = new ArrayList<>();
