@@ -5,6 +5,7 @@ import io.github.dwgan.data.LabelSpace;
 import io.github.dwgan.model.Architecture;
 import io.github.dwgan.train.TrainConfig;
 import io.github.dwgan.train.Trainer;
+import io.github.dwgan.train.TrainingDivergedException;
 import io.github.dwgan.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the real trainer on a tiny configuration for many iterations and records the process's
@@ -90,7 +92,13 @@ public final class MemoryRun {
                             rss.add(ProcStatus.rssMb());
                         }
                     });
-            t.run();
+            try {
+                t.run();
+            } catch (TrainingDivergedException e) {
+                // The trace up to the NaN still shows the memory trend; say so and keep it.
+                LoggerFactory.getLogger(MemoryRun.class)
+                        .warn("{}: memory trace stops early: {}", arch.paperName(), e.getMessage());
+            }
         }
         return new Trace(
                 arch,
