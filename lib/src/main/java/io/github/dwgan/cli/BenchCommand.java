@@ -167,6 +167,11 @@ public final class BenchCommand implements Callable<Integer> {
                             out.resolve("memory-runs"));
             traces.add(t);
             double[] r = t.rssMb();
+            if (r.length < 2) {
+                System.out.printf(
+                        Locale.ROOT, "%-17s too few readings (diverged early)%n", a.paperName());
+                continue;
+            }
             System.out.printf(
                     Locale.ROOT,
                     "%-17s RSS %.0f -> %.0f MiB, growth %.2f MiB per 100 iterations (fit)%n",
