@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             PrepareCommand.class,
             FidCommand.class,
             EvaluateCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -23,8 +23,11 @@ import java.util.Map;
 /**
  * Computes one discriminator or generator update of StarGAN's training (Choi et al. 2018, section
  * 3; DepthwiseGANs algorithm 1), returning the named losses.
+ *
+ * <p>Public so that the speed benchmark ({@code io.github.dwgan.bench}) times exactly the step the
+ * trainer runs.
  */
-final class GanStep {
+public final class GanStep {
     private final Generator g;
     private final Discriminator d;
     private final TrainConfig cfg;
@@ -32,7 +35,15 @@ final class GanStep {
     private final List<Parameter> dParams;
     private final List<Parameter> gParams;
 
-    GanStep(Generator g, Discriminator d, TrainConfig cfg, LabelKind labelKind) {
+    /**
+     * Creates the step for a pair of initialised models.
+     *
+     * @param g the generator
+     * @param d the discriminator
+     * @param cfg the loss weights and the adversarial loss
+     * @param labelKind how labels are read (single or multi-label)
+     */
+    public GanStep(Generator g, Discriminator d, TrainConfig cfg, LabelKind labelKind) {
         this.g = g;
         this.d = d;
         this.cfg = cfg;
@@ -42,7 +53,7 @@ final class GanStep {
     }
 
     /** Thrown when a loss is NaN or infinite; nothing has been applied to the weights. */
-    static final class NonFiniteLossException extends RuntimeException {
+    public static final class NonFiniteLossException extends RuntimeException {
         NonFiniteLossException(String name, double value) {
             super(name + " is " + value);
         }
@@ -60,7 +71,7 @@ final class GanStep {
      * @param alpha interpolation weights (N, 1, 1, 1)
      * @return the named losses
      */
-    Map<String, Double> discriminator(
+    public Map<String, Double> discriminator(
             NDManager m, NDArray real, NDArray labels, NDArray targets, NDArray alpha) {
         ParameterStore ps = new ParameterStore(m, false);
         AdversarialLoss kind = cfg.adversarialLoss();
@@ -107,7 +118,8 @@ final class GanStep {
      * @param targets target labels
      * @return the named losses
      */
-    Map<String, Double> generator(NDManager m, NDArray real, NDArray labels, NDArray targets) {
+    public Map<String, Double> generator(
+            NDManager m, NDArray real, NDArray labels, NDArray targets) {
         ParameterStore ps = new ParameterStore(m, false);
         AdversarialLoss kind = cfg.adversarialLoss();
         zero(gParams);

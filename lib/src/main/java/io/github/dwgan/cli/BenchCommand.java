@@ -1,0 +1,185 @@
+package io.github.dwgan.cli;
+
+import ai.djl.Device;
+import io.github.dwgan.bench.BenchReport;
+import io.github.dwgan.bench.BenchRunner;
+import io.github.dwgan.bench.MemoryRun;
+import io.github.dwgan.bench.StepTimes;
+import io.github.dwgan.model.Architecture;
+import io.github.dwgan.train.Provenance;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Times the four architectures' training steps against the PyTorch reference script, measures the
+ * machine's matmul ceiling and the memory trend over a long tiny run.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Times D and G steps of the four architectures, ours vs PyTorch (alternating, one"
+                    + " child process each), with GFLOP/s against a matmul ceiling, peak memory,"
+                    + " and RSS over a long tiny run. Writes results/bench/*.csv and figures."
+        })
+public final class BenchCommand implements Callable<Integer> {
+    @Option(
+            names = "--sizes",
+            split = ",",
+            defaultValue = "64x16,128x4",
+            description = "Image size x batch, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> sizes;
+
+    @Option(
+            names = "--archs",
+            split = ",",
+            defaultValue = "StarGAN,DepthwiseG,DepthwiseDG,DeeperDepthwiseG",
+            description = "Architectures (default: all four).")
+    List<String> archs;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed iterations per run.")
+    int warmup;
+
+    @Option(names = "--iterations", defaultValue = "3", description = "Timed iterations per run.")
+    int iterations;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Threads for both engines.")
+    int threads;
+
+    @Option(
+            names = "--memory-iterations",
+            defaultValue = "500",
+            description = "Iterations of the tiny memory run (0 skips it).")
+    int memoryIterations;
+
+    @Option(names = "--matmul", defaultValue = "2048", description = "Matmul size for the peak.")
+    int matmul;
+
+    @Option(
+            names = "--subpixel",
+            description = "Also time PyTorch with our sub-pixel transposed convolution.")
+    boolean subpixel;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python.")
+    String python;
+
+    @Option(
+            names = "--script",
+            defaultValue = "bench/pytorch_reference.py",
+            description = "The PyTorch reference script.")
+    Path script;
+
+    @Option(names = "--out", defaultValue = "results/bench", description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(out);
+        BenchRunner runner = new BenchRunner(python, script, threads, 7200);
+        double[] peak = runner.matmul(matmul);
+        System.out.printf(
+                Locale.ROOT,
+                "Peak (best of 5 %dx%d float32 matmuls, %d threads): ours %.1f GFLOP/s,"
+                        + " PyTorch %.1f GFLOP/s%n",
+                matmul,
+                matmul,
+                threads,
+                peak[0],
+                peak[1]);
+        Files.writeString(
+                out.resolve("peak.csv"),
+                String.format(
+                        Locale.ROOT,
+                        "impl,matmul_n,threads,gflops%nours,%d,%d,%.2f%npytorch,%d,%d,%.2f%n",
+                        matmul,
+                        threads,
+                        peak[0],
+                        matmul,
+                        threads,
+                        peak[1]));
+        // Both engines run on the same cores: the better of the two is the machine's ceiling.
+        double ceiling = Math.max(peak[0], peak[1]);
+        List<Architecture> as = archs.stream().map(Architecture::parse).toList();
+        if (memoryIterations > 0) {
+            memory(runner, as); // first: short, and its result does not depend on the load
+        }
+        List<StepTimes> all = new ArrayList<>();
+        for (String sb : sizes) {
+            String[] p = sb.toLowerCase(Locale.ROOT).split("x");
+            int size = Integer.parseInt(p[0]);
+            int batch = Integer.parseInt(p[1]);
+            List<StepTimes> rows = runner.steps(as, size, batch, warmup, iterations, subpixel);
+            all.addAll(rows);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n%d x %d px, batch %d, %d threads, %d timed iterations after %d warm-up%n",
+                    size,
+                    size,
+                    batch,
+                    threads,
+                    iterations,
+                    warmup);
+            System.out.print(BenchReport.table(rows, ceiling));
+            System.out.printf(
+                    Locale.ROOT, "%nPer training iteration (D step + G step / 5), vs the paper%n");
+            System.out.print(BenchReport.paperTable(rows, 5));
+            String tag = size + "px-b" + batch;
+            BenchReport.writeCsv(rows, ceiling, out.resolve("steps-" + tag + ".csv"));
+            Path png =
+                    BenchReport.plotSteps(
+                            rows,
+                            "Training step, " + size + " px, batch " + batch + ", CPU",
+                            out.resolve("steps-" + tag));
+            System.out.println("wrote " + png);
+        }
+        BenchReport.writeCsv(all, ceiling, out.resolve("steps.csv"));
+        Files.write(out.resolve("raw.jsonl"), all.stream().map(StepTimes::toJson).toList());
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("sizes", sizes);
+        options.put("archs", archs);
+        options.put("warmup", warmup);
+        options.put("iterations", iterations);
+        options.put("threads", threads);
+        options.put("matmulGflops", Map.of("ours", peak[0], "pytorch", peak[1]));
+        Provenance.write(
+                Provenance.of(options, Device.cpu(), "bench"), out.resolve("provenance.json"));
+        return 0;
+    }
+
+    private void memory(BenchRunner runner, List<Architecture> as) throws Exception {
+        List<MemoryRun.Trace> traces = new ArrayList<>();
+        System.out.printf(
+                Locale.ROOT, "%nRSS over %d tiny iterations (trainer loop)%n", memoryIterations);
+        for (Architecture a : as) {
+            MemoryRun.Trace t =
+                    runner.memory(
+                            a,
+                            memoryIterations,
+                            Math.max(1, memoryIterations / 25),
+                            out.resolve("memory-runs"));
+            traces.add(t);
+            double[] r = t.rssMb();
+            if (r.length < 2) {
+                System.out.printf(
+                        Locale.ROOT, "%-17s too few readings (diverged early)%n", a.paperName());
+                continue;
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-17s RSS %.0f -> %.0f MiB, growth %.2f MiB per 100 iterations (fit)%n",
+                    a.paperName(),
+                    r[0],
+                    r[r.length - 1],
+                    t.growthPer100());
+        }
+        System.out.println("wrote " + BenchReport.writeMemory(traces, out));
+    }
+}
