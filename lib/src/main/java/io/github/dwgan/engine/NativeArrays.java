@@ -8,14 +8,34 @@ import ai.djl.ndarray.types.Shape;
  * Creates arrays whose memory libtorch allocates and owns.
  *
  * <p>DJL's PyTorch engine wraps the Java direct buffer of {@code NDManager.create(float[])} without
- * copying. Such a tensor lives at whatever alignment the JVM gave the buffer, which changes from
- * run to run, and libtorch's CPU kernels take different vectorised paths for different alignments:
- * the last bits of a sum then differ between runs, and Adam's normalised steps turn those bits into
- * visible differences wherever a gradient is close to zero. Copying into libtorch's own (64-byte
- * aligned) memory makes runs repeat exactly and frees the tensor from the Java buffer's lifetime.
+ * copying, so the tensor's memory lives only as long as that Java array object. Anything libtorch
+ * keeps beyond it (a tensor saved for the backward pass, a view) then reads memory the garbage
+ * collector has freed. Arrays made here are copies in libtorch's own memory, whose lifetime
+ * libtorch counts itself.
  */
 public final class NativeArrays {
     private NativeArrays() {}
+
+    /**
+     * Returns a float32 scalar (shape ()) in libtorch-owned memory, on {@code like}'s manager and
+     * device, for arithmetic that autograd must be able to replay.
+     *
+     * <p>Note: DJL's {@code NDArray.mul(Number)} (and div, maximum, ...) wraps the number in a
+     * tensor over a Java direct buffer and closes it at once. The autograd graph keeps that tensor
+     * for the backward pass, but its memory belongs to the buffer, which the garbage collector may
+     * free before the backward pass reads it: gradients then read freed memory (measured: with
+     * glibc's MALLOC_PERTURB_ and frequent collections, losses went NaN within a dozen iterations;
+     * in normal runs, a generator that never learned or a NaN after hundreds of iterations,
+     * depending on when collections happened). Differentiable code therefore multiplies by scalars
+     * made here.
+     *
+     * @param like an array whose manager and device the scalar shares
+     * @param value the value
+     * @return the scalar
+     */
+    public static NDArray scalar(NDArray like, float value) {
+        return copyOf(like.getManager(), new float[] {value}, new Shape());
+    }
 
     /**
      * Returns a float32 array with the given values in libtorch-owned memory.

@@ -5,6 +5,7 @@ import ai.djl.nn.Activation;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import io.github.dwgan.data.LabelKind;
+import io.github.dwgan.engine.NativeArrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -27,9 +28,17 @@ public final class Losses {
 
     /** Returns the mean binary cross-entropy of logits against a constant target. */
     static NDArray bceWithLogits(NDArray logits, float target) {
-        // log(1 + exp(-|x|)) + max(x, 0) - x * t: stable for large |x|.
-        NDArray softplus = Activation.softPlus(logits.abs().neg());
-        return softplus.add(logits.maximum(0f)).sub(logits.mul(target)).mean();
+        // log(1 + exp(-|x|)) + max(x, 0) - x * t: stable for large |x|. The target is 0 or 1, so
+        // x * t is x or nothing (no scalar tensor enters the graph; see NativeArrays.scalar).
+        NDArray loss = Activation.softPlus(logits.abs().neg()).add(Activation.relu(logits));
+        if (target != 0f) {
+            loss =
+                    loss.sub(
+                            target == 1f
+                                    ? logits
+                                    : logits.mul(NativeArrays.scalar(logits, target)));
+        }
+        return loss.mean();
     }
 
     /**
@@ -43,13 +52,13 @@ public final class Losses {
      * @return the scalar loss
      */
     public static NDArray classification(LabelKind kind, NDArray logits, NDArray labels) {
-        float n = logits.getShape().get(0);
+        NDArray perImage = NativeArrays.scalar(logits, 1f / logits.getShape().get(0));
         if (kind == LabelKind.MULTI) {
             NDArray softplus = Activation.softPlus(logits.abs().neg());
-            NDArray bce = softplus.add(logits.maximum(0f)).sub(logits.mul(labels));
-            return bce.sum().div(n);
+            NDArray bce = softplus.add(Activation.relu(logits)).sub(logits.mul(labels));
+            return bce.sum().mul(perImage);
         }
-        return logits.logSoftmax(1).mul(labels).sum().neg().div(n);
+        return logits.logSoftmax(1).mul(labels).sum().neg().mul(perImage);
     }
 
     /** Returns mean(|a - b|), the cycle reconstruction loss. */

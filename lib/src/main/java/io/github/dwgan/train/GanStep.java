@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.github.dwgan.data.LabelKind;
+import io.github.dwgan.engine.NativeArrays;
 import io.github.dwgan.loss.AdversarialLoss;
 import io.github.dwgan.loss.Losses;
 import io.github.dwgan.loss.ViewParameterStore;
@@ -84,7 +85,11 @@ public final class GanStep {
 
             NDArray fake = withoutGradients(() -> translate(ps, real, targets));
             NDArray lossFake = Losses.fakeTerm(kind, d.forward(ps, new NDList(fake), true).get(0));
-            NDArray loss = lossReal.add(lossFake).add(lossCls.mul((float) cfg.lambdaCls()));
+            NDArray loss =
+                    lossReal.add(lossFake)
+                            .add(
+                                    lossCls.mul(
+                                            NativeArrays.scalar(lossCls, (float) cfg.lambdaCls())));
             out.put("D/loss_real", finite("D/loss_real", lossReal));
             out.put("D/loss_fake", finite("D/loss_fake", lossFake));
             out.put("D/loss_cls", finite("D/loss_cls", lossCls));
@@ -100,7 +105,7 @@ public final class GanStep {
                                 xHat,
                                 dArrays());
                 out.put("D/loss_gp", finite("D/loss_gp", gp));
-                loss = loss.add(gp.mul((float) cfg.lambdaGp()));
+                loss = loss.add(gp.mul(NativeArrays.scalar(gp, (float) cfg.lambdaGp())));
             }
             out.put("D/loss", finite("D/loss", loss));
             gc.backward(loss);
@@ -132,8 +137,10 @@ public final class GanStep {
             NDArray rec = translate(ps, fake, labels);
             NDArray lossRec = Losses.l1(real, rec);
             NDArray loss =
-                    lossFake.add(lossRec.mul((float) cfg.lambdaRec()))
-                            .add(lossCls.mul((float) cfg.lambdaCls()));
+                    lossFake.add(lossRec.mul(NativeArrays.scalar(lossRec, (float) cfg.lambdaRec())))
+                            .add(
+                                    lossCls.mul(
+                                            NativeArrays.scalar(lossCls, (float) cfg.lambdaCls())));
             out.put("G/loss_fake", finite("G/loss_fake", lossFake));
             out.put("G/loss_rec", finite("G/loss_rec", lossRec));
             out.put("G/loss_cls", finite("G/loss_cls", lossCls));
