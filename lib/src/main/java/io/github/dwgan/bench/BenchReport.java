@@ -224,6 +224,7 @@ public final class BenchReport {
         csv.add("arch,iteration,rss_mb");
         XYChart chart =
                 FigureStyle.lineChart("Resident memory, tiny config", "iteration", "RSS (MiB)");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         for (MemoryRun.Trace t : traces) {
             double[] x = new double[t.iteration().length];
             for (int i = 0; i < x.length; i++) {

@@ -26,20 +26,30 @@ public final class MemoryRun {
     public record Trace(Architecture arch, int[] iteration, double[] rssMb) {
         /** Returns the least-squares slope of RSS against iterations, in MiB per 100. */
         public double growthPer100() {
-            int n = iteration.length;
+            return growthPer100(0);
+        }
+
+        /** Returns the slope over the readings at or after {@code from}, in MiB per 100. */
+        public double growthPer100(int from) {
+            double n = 0;
             double mx = 0;
             double my = 0;
-            for (int i = 0; i < n; i++) {
-                mx += iteration[i];
-                my += rssMb[i];
+            for (int i = 0; i < iteration.length; i++) {
+                if (iteration[i] >= from) {
+                    n++;
+                    mx += iteration[i];
+                    my += rssMb[i];
+                }
             }
             mx /= n;
             my /= n;
             double sxy = 0;
             double sxx = 0;
-            for (int i = 0; i < n; i++) {
-                sxy += (iteration[i] - mx) * (rssMb[i] - my);
-                sxx += (iteration[i] - mx) * (iteration[i] - mx);
+            for (int i = 0; i < iteration.length; i++) {
+                if (iteration[i] >= from) {
+                    sxy += (iteration[i] - mx) * (rssMb[i] - my);
+                    sxx += (iteration[i] - mx) * (iteration[i] - mx);
+                }
             }
             return sxx == 0 ? Double.NaN : 100 * sxy / sxx;
         }

@@ -174,11 +174,13 @@ public final class BenchCommand implements Callable<Integer> {
             }
             System.out.printf(
                     Locale.ROOT,
-                    "%-17s RSS %.0f -> %.0f MiB, growth %.2f MiB per 100 iterations (fit)%n",
+                    "%-17s RSS %.0f -> %.0f MiB, growth per 100 iterations (least-squares):"
+                            + " %.1f MiB overall, %.1f MiB over the last 40%%%n",
                     a.paperName(),
                     r[0],
                     r[r.length - 1],
-                    t.growthPer100());
+                    t.growthPer100(),
+                    t.growthPer100(memoryIterations * 3 / 5));
         }
         System.out.println("wrote " + BenchReport.writeMemory(traces, out));
     }
