@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import io.github.dwgan.engine.NativeArrays;
 import java.util.SplittableRandom;
@@ -28,7 +29,16 @@ public final class Init {
      */
     public static void pytorchDefaults(Block block, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        visit(block, rng);
+        // In-place writes to parameters need autograd off; grad mode is per thread in libtorch
+        // and on by default on any thread but the one that loaded the engine (a notebook's
+        // training worker, say).
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            visit(block, rng);
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
     }
 
     private static void visit(Block block, SplittableRandom rng) {
