@@ -5,4 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/environment/install.sh"
 export JUPYTER_PATH="$ROOT/environment/.venv/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-exec "$ROOT/environment/.venv/bin/jupyter" lab --notebook-dir="$ROOT/notebooks" "$@"
+EXTRA=()
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+if [ "$(id -u)" = 0 ]; then EXTRA+=(--allow-root); fi
+exec "$ROOT/environment/.venv/bin/jupyter" lab --notebook-dir="$ROOT/notebooks" "${EXTRA[@]}" "$@"
