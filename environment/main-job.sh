@@ -10,7 +10,8 @@ FMNIST=/usr/share/datasets/fashion-mnist
 if [ ! -f "$FMNIST/train-images-idx3-ubyte.gz" ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "main-job: installing Debian's dataset-fashion-mnist" >&2
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist
   else
     echo "main-job: Fashion-MNIST is missing: run 'sudo apt-get install dataset-fashion-mnist'" >&2
     exit 1

@@ -17,7 +17,8 @@ from nbconvert import HTMLExporter
 
 
 def has_outputs(nb):
-    return any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+    return any(c.get("outputs") or c.get("execution_count")
+               for c in nb.cells if c.cell_type == "code")
 
 
 def save(nb, out_dir, name):
@@ -48,7 +49,8 @@ def run(path, out_dir, timeout):
                 save(nb, out_dir, path.stem)
                 first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
                 print(f"FAILED: {path.name}, code cell {code_index} (cell {index + 1}): {first}\n"
-                      f"{e.ename}: {e.evalue}\nexecuted copy: {out_dir / (path.stem + '.ipynb')}", file=sys.stderr)
+                      f"{e.ename}: {e.evalue}\n"
+                      f"executed copy: {out_dir / (path.stem + '.ipynb')}", file=sys.stderr)
                 return False
     save(nb, out_dir, path.stem)
     images = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.outputs
@@ -68,7 +70,8 @@ def main():
     a = p.parse_args()
     paths = sorted(a.notebooks.glob("[0-9][0-9]-*.ipynb"))
     if a.names:
-        paths = [q for q in paths if any(q.stem.startswith(n.removesuffix(".ipynb")) for n in a.names)]
+        paths = [q for q in paths
+                 if any(q.stem.startswith(n.removesuffix(".ipynb")) for n in a.names)]
     if not paths:
         sys.exit(f"no notebooks matched in {a.notebooks}")
     print(f"running {len(paths)} notebooks, DWGAN_BUDGET={os.environ.get('DWGAN_BUDGET', 'paper')}",
