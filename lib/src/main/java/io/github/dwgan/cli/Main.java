@@ -47,7 +47,10 @@ public final class Main implements Runnable {
                     if (Boolean.getBoolean("dwgan.trace")) {
                         ex.printStackTrace(cmd.getErr());
                     } else {
-                        cmd.getErr().println("(run with JAVA_OPTS=-Ddwgan.trace=true for a trace)");
+                        cmd.getErr()
+                                .println(
+                                        "(for a stack trace: DWGAN_JAVA_OPTS=-Ddwgan.trace=true"
+                                                + " ./dwgan ...)");
                     }
                     return 1;
                 });

@@ -66,19 +66,27 @@ public final class CachedDataset implements DomainDataset {
     public static CachedDataset open(Path dir, String name, String split) throws IOException {
         Path manifestFile = PreparedCache.manifestPath(dir, name);
         if (!Files.isRegularFile(manifestFile)) {
-            String state =
+            boolean started =
                     Files.exists(dir.resolve(name + ".dwgc.part"))
-                                    || Files.exists(dir.resolve(name + ".dwgc"))
-                            ? "is incomplete (preparation was interrupted)"
-                            : "does not exist";
+                            || Files.exists(dir.resolve(name + ".dwgc"));
             throw new DatasetException(
-                    "Cache "
-                            + manifestFile
-                            + " "
-                            + state
-                            + ": run ./dwgan prepare again with --name "
-                            + name
-                            + ".");
+                    started
+                            ? "Cache "
+                                    + manifestFile
+                                    + " is incomplete (preparation was interrupted): run"
+                                    + " ./dwgan prepare again with --name "
+                                    + name
+                                    + "."
+                            : "Cache "
+                                    + manifestFile
+                                    + " does not exist: prepare it with ./dwgan prepare --format"
+                                    + " FORMAT --root DATASET_DIR --out "
+                                    + dir
+                                    + " --name "
+                                    + name
+                                    + " (FORMAT is celeba, rafd, stirling or folder; the"
+                                    + " README's Datasets section gives the download and the"
+                                    + " exact command).");
         }
         CacheManifest m = new ObjectMapper().readValue(manifestFile.toFile(), CacheManifest.class);
         Path data = dir.resolve(m.dataFile());
