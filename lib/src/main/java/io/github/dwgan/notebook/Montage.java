@@ -41,10 +41,17 @@ public final class Montage {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         int x = GAP;
         for (int i = 0; i < images.size(); i++) {
             BufferedImage im = images.get(i);
+            // The largest size up to 13 pt at which the title fits above its own panel.
+            int size = 13;
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
+            while (size > 7
+                    && g.getFontMetrics().stringWidth(titles.get(i)) > im.getWidth() * scale) {
+                size--;
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
+            }
             g.drawString(titles.get(i), x, TITLE_HEIGHT - 6);
             g.drawImage(im, x, TITLE_HEIGHT, im.getWidth() * scale, im.getHeight() * scale, null);
             x += im.getWidth() * scale + GAP;
