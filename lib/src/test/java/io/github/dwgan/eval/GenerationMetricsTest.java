@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import io.github.dwgan.TinyData;
+import io.github.dwgan.data.SyntheticSquares;
 import io.github.dwgan.fid.ClassifierFeatureExtractor;
 import io.github.dwgan.model.Architecture;
 import io.github.dwgan.train.TrainConfig;
@@ -28,8 +28,8 @@ class GenerationMetricsTest {
 
     @Test
     void classifierLearnsSquaresIsCachedAndFeedsTheTrainer() throws Exception {
-        TinyData train = new TinyData(16, 60);
-        TinyData heldOut = new TinyData(16, 30);
+        SyntheticSquares train = new SyntheticSquares(16, 60);
+        SyntheticSquares heldOut = new SyntheticSquares(16, 30);
         double[][] before;
         try (var fx =
                 ClassifierFeatureExtractor.trainOrLoad(train, heldOut, tmp.resolve("c"), TINY)) {

@@ -3,7 +3,7 @@ package io.github.dwgan.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dwgan.TinyData;
+import io.github.dwgan.data.SyntheticSquares;
 import io.github.dwgan.loss.AdversarialLoss;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ class MemorySafetyTest {
                         .progressBar(false)
                         .outputDir(out.toString())
                         .build();
-        try (Trainer t = new Trainer(cfg, new TinyData(32, 600), false)) {
+        try (Trainer t = new Trainer(cfg, new SyntheticSquares(32, 600), false)) {
             t.run();
         }
         // Drop the wall-clock column; keep iteration, metric and value.

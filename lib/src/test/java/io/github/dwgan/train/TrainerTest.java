@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.github.dwgan.TinyData;
+import io.github.dwgan.data.SyntheticSquares;
 import io.github.dwgan.model.Architecture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +62,7 @@ class TrainerTest {
     void twoIterationsOfEachArchitectureLeaveEveryResult(Architecture a) throws IOException {
         Path run = tmp.resolve(a.name());
         TrainResult r;
-        try (Trainer t = new Trainer(tiny(a, 2, run), new TinyData(16, 12), false)) {
+        try (Trainer t = new Trainer(tiny(a, 2, run), new SyntheticSquares(16, 12), false)) {
             r = t.run();
         }
         assertEquals(2, r.iterations());
@@ -89,12 +89,12 @@ class TrainerTest {
     void resumingContinuesExactly() throws IOException {
         TrainConfig straight = tiny(Architecture.DEPTHWISE_DG, 4, tmp.resolve("straight"));
         List<float[]> expected;
-        try (Trainer t = new Trainer(straight, new TinyData(16, 12), false)) {
+        try (Trainer t = new Trainer(straight, new SyntheticSquares(16, 12), false)) {
             t.run();
             expected = weights(t.generator(), t.discriminator());
         }
         TrainConfig split = tiny(Architecture.DEPTHWISE_DG, 4, tmp.resolve("split"));
-        try (Trainer t = new Trainer(split, new TinyData(16, 12), false)) {
+        try (Trainer t = new Trainer(split, new SyntheticSquares(16, 12), false)) {
             t.addListener(
                     new TrainingListener() {
                         @Override
@@ -108,7 +108,7 @@ class TrainerTest {
             assertTrue(first.stoppedEarly());
             assertEquals(2, first.iterations());
         }
-        try (Trainer t = new Trainer(split, new TinyData(16, 12), true)) {
+        try (Trainer t = new Trainer(split, new SyntheticSquares(16, 12), true)) {
             assertEquals(2, t.iterationsDone());
             t.run();
             List<float[]> resumed = weights(t.generator(), t.discriminator());
@@ -127,7 +127,7 @@ class TrainerTest {
     @Test
     void aCrashDuringACheckpointWriteKeepsThePreviousOne() throws IOException {
         TrainConfig cfg = tiny(Architecture.STARGAN, 3, tmp.resolve("crash"));
-        try (Trainer t = new Trainer(cfg, new TinyData(16, 12), false)) {
+        try (Trainer t = new Trainer(cfg, new SyntheticSquares(16, 12), false)) {
             t.addListener(
                     new TrainingListener() {
                         @Override
@@ -148,7 +148,7 @@ class TrainerTest {
         Checkpoints.faultInjector = name -> {};
         Path dir = tmp.resolve("crash/checkpoints");
         assertFalse(Files.exists(dir.resolve("iter-0000002")));
-        try (Trainer t = new Trainer(cfg, new TinyData(16, 12), true)) {
+        try (Trainer t = new Trainer(cfg, new SyntheticSquares(16, 12), true)) {
             assertEquals(1, t.iterationsDone());
             assertEquals(3, t.run().iterations());
         }
@@ -157,7 +157,7 @@ class TrainerTest {
     @Test
     void aNanLossStopsWithTheIterationAndKeepsTheCheckpoint() throws IOException {
         TrainConfig cfg = tiny(Architecture.STARGAN, 3, tmp.resolve("nan"));
-        TinyData data = new TinyData(16, 12);
+        SyntheticSquares data = new SyntheticSquares(16, 12);
         try (Trainer t = new Trainer(cfg, data, false)) {
             t.addListener(
                     new TrainingListener() {

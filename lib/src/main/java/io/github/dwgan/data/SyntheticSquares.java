@@ -1,15 +1,14 @@
-package io.github.dwgan;
+package io.github.dwgan.data;
 
-import io.github.dwgan.data.DomainDataset;
-import io.github.dwgan.data.LabelSpace;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Serves a small synthetic dataset for tests: each of three domains is a bright square in its own
- * position; {@code poisoned} turns every pixel into NaN.
+ * Serves a small synthetic dataset for tests, benchmarks and smoke runs: each of three single-label
+ * domains is a bright square in its own position, with a little fixed texture; {@code poisoned}
+ * turns every pixel into NaN (to test divergence handling).
  */
-public final class TinyData implements DomainDataset {
+public final class SyntheticSquares implements DomainDataset {
     private final int size;
     private final int count;
 
@@ -22,7 +21,7 @@ public final class TinyData implements DomainDataset {
      * @param size image side
      * @param count number of images
      */
-    public TinyData(int size, int count) {
+    public SyntheticSquares(int size, int count) {
         this.size = size;
         this.count = count;
     }
