@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>Note: no batch norm. With DJL's BatchNorm (PyTorch engine) the held-out accuracy in inference
  * mode fell to 77% while the training loss fell faster (measured once, not investigated); without
  * it, training and inference compute the same function.
+ *
+ * <p>Note: training uses DJL's own loss classes, which were not audited for the number-argument
+ * operations that keep Java-backed scalars in the autograd graph (see NativeArrays.scalar).
  */
 final class ClassifierNetwork {
     private static final Logger LOG = LoggerFactory.getLogger(ClassifierNetwork.class);

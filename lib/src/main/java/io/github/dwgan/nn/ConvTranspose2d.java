@@ -25,6 +25,10 @@ import ai.djl.util.PairList;
  * convolution and has the same gradients. The weight keeps PyTorch's layout (in, out / groups, 4,
  * 4), so state dicts map one to one. Groups may be 1 or {@code in} (a depthwise transposed
  * convolution, which then needs {@code out == in}).
+ *
+ * <p>Note: on this build the four phase convolutions ran 3-10x slower than Debian PyTorch 1.13's
+ * own transposed convolution (measured by {@code ./dwgan bench}, see docs/bench.md); a JNI binding
+ * of {@code at::conv_transpose2d} would close the gap.
  */
 public class ConvTranspose2d extends AbstractBlock {
     private static final int KERNEL = 4;
