@@ -26,9 +26,8 @@ import io.github.dwgan.nn.ConvTranspose2d;
  *       backward = 6 F_G + 3 F_D.
  * </ul>
  *
- * <p>This is the work PyTorch's {@code autograd.grad} does; our penalty also computes D's weight
- * gradient in its first backward (F_D more, thrown away; see {@code Losses.gradientPenalty}), which
- * the achieved rate does not credit.
+ * <p>This is the work PyTorch's {@code autograd.grad} does, and the penalty calls exactly that (see
+ * {@code loss.InputGradient}).
  */
 public final class FlopCounter {
     private FlopCounter() {}

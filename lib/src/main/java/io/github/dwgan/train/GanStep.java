@@ -14,7 +14,6 @@ import io.github.dwgan.data.LabelKind;
 import io.github.dwgan.engine.NativeArrays;
 import io.github.dwgan.loss.AdversarialLoss;
 import io.github.dwgan.loss.Losses;
-import io.github.dwgan.loss.ViewParameterStore;
 import io.github.dwgan.model.Discriminator;
 import io.github.dwgan.model.Generator;
 import java.util.LinkedHashMap;
@@ -99,11 +98,7 @@ public final class GanStep {
                 xHat.setRequiresGradient(true);
                 NDArray gp =
                         Losses.gradientPenalty(
-                                x ->
-                                        d.forward(new ViewParameterStore(m), new NDList(x), true)
-                                                .get(0),
-                                xHat,
-                                dArrays());
+                                x -> d.forward(ps, new NDList(x), true).get(0), xHat);
                 out.put("D/loss_gp", finite("D/loss_gp", gp));
                 loss = loss.add(gp.mul(NativeArrays.scalar(gp, (float) cfg.lambdaGp())));
             }
@@ -164,10 +159,6 @@ public final class GanStep {
         } finally {
             JniUtils.setGradMode(was);
         }
-    }
-
-    private List<NDArray> dArrays() {
-        return dParams.stream().map(Parameter::getArray).toList();
     }
 
     private static void zero(List<Parameter> params) {
