@@ -23,6 +23,16 @@ public final class BenchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BenchRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** JVM heap options of the timed children. */
+    private static final List<String> HEAP_STEPS = List.of("-Xmx8g");
+
+    /**
+     * JVM heap options of the memory child: a fixed heap, committed and touched at start, so that
+     * the RSS trend shows native (libtorch) memory and not the Java heap growing to its limit.
+     */
+    private static final List<String> HEAP_MEMORY =
+            List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch");
+
     private final String python;
     private final Path script;
     private final int threads;
@@ -66,7 +76,8 @@ public final class BenchRunner {
         List<StepTimes> out = new ArrayList<>();
         for (int i = 0; i < archs.size(); i++) {
             Architecture a = archs.get(i);
-            List<String> ours = java("steps", a.name(), size, batch, warmup, iterations, threads);
+            List<String> ours =
+                    java(HEAP_STEPS, "steps", a.name(), size, batch, warmup, iterations, threads);
             List<String> torch = pytorch(a, size, batch, warmup, iterations, "native");
             List<List<String>> order = i % 2 == 0 ? List.of(ours, torch) : List.of(torch, ours);
             for (List<String> cmd : order) {
@@ -92,7 +103,7 @@ public final class BenchRunner {
      * @throws IOException when a child process fails
      */
     public double[] matmul(int n) throws IOException {
-        JsonNode ours = JSON.readTree(run(java("matmul", n, threads)));
+        JsonNode ours = JSON.readTree(run(java(HEAP_STEPS, "matmul", n, threads)));
         JsonNode torch =
                 JSON.readTree(
                         run(
@@ -120,16 +131,18 @@ public final class BenchRunner {
      */
     public MemoryRun.Trace memory(Architecture arch, int iterations, int every, Path outDir)
             throws IOException {
-        JsonNode o = JSON.readTree(run(java("memory", arch.name(), iterations, every, outDir)));
+        JsonNode o =
+                JSON.readTree(
+                        run(java(HEAP_MEMORY, "memory", arch.name(), iterations, every, outDir)));
         int[] its = JSON.treeToValue(o.get("iteration"), int[].class);
         double[] rss = JSON.treeToValue(o.get("rss_mb"), double[].class);
         return new MemoryRun.Trace(arch, its, rss);
     }
 
-    private List<String> java(Object... args) {
+    private List<String> java(List<String> heap, Object... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-Xmx8g");
+        cmd.addAll(heap);
         cmd.add("-Dai.djl.offline=true");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
