@@ -24,11 +24,19 @@ fi
 # Build the library and write lib/target/classpath.txt (the launcher's own build step).
 "$ROOT/dwgan" --version >/dev/null
 
+# The kernel's JVM gets the launcher's native allocator (tcmalloc when installed; see
+# environment/allocator.sh); DWGAN_MALLOC=glibc at install time leaves it out.
+. "$ENV_DIR/allocator.sh"
+MALLOC_LIB="$(dwgan_malloc_library)"
+if [ -z "$MALLOC_LIB" ] && [ "${DWGAN_MALLOC:-tcmalloc}" = tcmalloc ]; then
+  echo "install: libtcmalloc-minimal4 not found; the kernel uses glibc's malloc (slower steps)"
+fi
+
 # The jjava wheel installs its kernel spec into the venv (share/jupyter/kernels/java); add the
-# class path and JVM options to it. Rewritten only when it differs.
-"$VENV/bin/python" - "$ROOT" "$VENV" <<'PY'
+# class path, JVM options and allocator to it. Rewritten only when it differs.
+"$VENV/bin/python" - "$ROOT" "$VENV" "$MALLOC_LIB" <<'PY'
 import json, pathlib, sys
-root, venv = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+root, venv, malloc = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3]
 spec_file = venv / "share/jupyter/kernels/java/kernel.json"
 if not spec_file.is_file():
     sys.exit(f"install: no JJava kernel spec at {spec_file}; is jjava installed?")
@@ -40,6 +48,8 @@ spec["env"] = {
     "JJAVA_JVM_OPTS": "-Xmx8g -Djava.awt.headless=true -Dai.djl.offline=true",
     "DWGAN_HOME": str(root),
 }
+if malloc:
+    spec["env"]["LD_PRELOAD"] = malloc
 text = json.dumps(spec, indent=2) + "\n"
 if spec_file.read_text() != text:
     spec_file.write_text(text)

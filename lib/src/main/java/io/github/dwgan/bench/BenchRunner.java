@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the measurements as child processes: our step in a fresh JVM ({@link BenchWorker}) and the
  * PyTorch reference script, alternating per architecture (and swapping which goes first) so that
- * both see the same load on a shared machine.
+ * both see the same load on a shared machine. Both inherit this process's environment, so both run
+ * on the native allocator {@code ./dwgan} preloads (tcmalloc when installed): the comparison is of
+ * the engines, not of their allocators ({@code DWGAN_MALLOC=glibc} times both on glibc's malloc).
  */
 public final class BenchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BenchRunner.class);

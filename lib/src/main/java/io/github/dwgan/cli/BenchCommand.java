@@ -5,6 +5,7 @@ import io.github.dwgan.bench.BenchReport;
 import io.github.dwgan.bench.BenchRunner;
 import io.github.dwgan.bench.MemoryRun;
 import io.github.dwgan.bench.StepTimes;
+import io.github.dwgan.engine.Engines;
 import io.github.dwgan.model.Architecture;
 import io.github.dwgan.train.Provenance;
 import java.nio.file.Files;
@@ -84,6 +85,9 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Files.createDirectories(out);
         BenchRunner runner = new BenchRunner(python, script, threads, 7200);
+        // The children inherit this process's LD_PRELOAD: both engines run on one allocator.
+        System.out.printf(
+                Locale.ROOT, "Native allocator (both engines): %s%n", Engines.allocator());
         double[] peak = runner.matmul(matmul);
         System.out.printf(
                 Locale.ROOT,
@@ -148,6 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
         options.put("warmup", warmup);
         options.put("iterations", iterations);
         options.put("threads", threads);
+        options.put("allocator", Engines.allocator());
         options.put("matmulGflops", Map.of("ours", peak[0], "pytorch", peak[1]));
         Provenance.write(
                 Provenance.of(options, Device.cpu(), "bench"), out.resolve("provenance.json"));
