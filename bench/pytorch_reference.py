@@ -149,8 +149,16 @@ def gradient_penalty(out, x):
     return ((norm - 1) ** 2).mean()
 
 
+def sync(device):
+    """Waits for queued GPU kernels, so that wall-clock timers see finished work."""
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+
+
 def discriminator_step(g, d, real, labels, targets, alpha, opt_d, opt_g, lam_cls, lam_gp):
     """Returns the seconds of D's forward/backward and of its Adam update, and its CPU seconds."""
+    dev = real.device
+    sync(dev)
     c0 = time.process_time()
     t0 = time.perf_counter()
     opt_d.zero_grad()
@@ -169,13 +177,17 @@ def discriminator_step(g, d, real, labels, targets, alpha, opt_d, opt_g, lam_cls
     for v in (loss_real, loss_fake, loss_cls, gp, loss):
         v.item()
     loss.backward()
+    sync(dev)
     t1 = time.perf_counter()
     opt_d.step()
+    sync(dev)
     return t1 - t0, time.perf_counter() - t1, time.process_time() - c0
 
 
 def generator_step(g, d, real, labels, targets, opt_d, opt_g, lam_cls, lam_rec):
     """Returns the seconds of G's forward/backward and of its Adam update, and its CPU seconds."""
+    dev = real.device
+    sync(dev)
     c0 = time.process_time()
     t0 = time.perf_counter()
     opt_d.zero_grad()
@@ -190,25 +202,28 @@ def generator_step(g, d, real, labels, targets, opt_d, opt_g, lam_cls, lam_rec):
     for v in (loss_fake, loss_rec, loss_cls, loss):
         v.item()
     loss.backward()
+    sync(dev)
     t1 = time.perf_counter()
     opt_g.step()
+    sync(dev)
     return t1 - t0, time.perf_counter() - t1, time.process_time() - c0
 
 
 def run_steps(args):
     torch.manual_seed(1234)
-    g = Generator(args.arch, args.channels, args.domains, upsample=args.upsample)
+    dev = torch.device(args.device)
+    g = Generator(args.arch, args.channels, args.domains, upsample=args.upsample).to(dev)
     d = Discriminator(args.arch, args.image_size, args.channels, args.domains,
-                      repeat=args.d_repeat)
+                      repeat=args.d_repeat).to(dev)
     opt_g = torch.optim.Adam(g.parameters(), 1e-4, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(d.parameters(), 1e-4, betas=(0.5, 0.999))
     n, s = args.batch, args.image_size
     times = {"d": [], "d_adam": [], "g": [], "g_adam": [], "d_cpu": [], "g_cpu": []}
     for i in range(args.warmup + args.iterations):
-        real = torch.rand(n, args.channels, s, s) * 2 - 1
-        labels = (torch.rand(n, args.domains) > 0.5).float()
-        targets = (torch.rand(n, args.domains) > 0.5).float()
-        alpha = torch.rand(n, 1, 1, 1)
+        real = (torch.rand(n, args.channels, s, s) * 2 - 1).to(dev)
+        labels = (torch.rand(n, args.domains) > 0.5).float().to(dev)
+        targets = (torch.rand(n, args.domains) > 0.5).float().to(dev)
+        alpha = torch.rand(n, 1, 1, 1).to(dev)
         dt, da, dc = discriminator_step(g, d, real, labels, targets, alpha, opt_d, opt_g, 1.0, 10.0)
         gt, ga, gc = generator_step(g, d, real, labels, targets, opt_d, opt_g, 1.0, 10.0)
         if i >= args.warmup:
@@ -243,6 +258,7 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--upsample", choices=("native", "subpixel"), default="native",
                    help="nn.ConvTranspose2d (as a user would) or our sub-pixel replacement")
+    p.add_argument("--device", default="cpu", help="cpu or cuda (cuda:0)")
     p.add_argument("--matmul", type=int, default=0, help="only time an NxN matmul")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
@@ -252,6 +268,7 @@ def main():
         result["matmul_gflops"] = matmul_gflops(args.matmul)
     else:
         result.update(arch=args.arch, image_size=args.image_size, batch=args.batch,
+                      device="gpu" if args.device.startswith("cuda") else "cpu",
                       upsample=args.upsample, **run_steps(args))
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     print(json.dumps(result))

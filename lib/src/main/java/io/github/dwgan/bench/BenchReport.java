@@ -146,7 +146,7 @@ public final class BenchReport {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         List<String> out = new ArrayList<>();
         out.add(
-                "impl,arch,image_size,batch,step,median_s,min_s,max_s,n,adam_median_s,"
+                "impl,arch,image_size,batch,device,step,median_s,min_s,max_s,n,adam_median_s,"
                         + "cpu_median_s,gflop,gflops_per_s,peak_gflops,peak_rss_mb");
         for (StepTimes t : rows) {
             double[] f = flops(t.arch(), t.imageSize(), t.batch());
@@ -157,11 +157,12 @@ public final class BenchReport {
                 out.add(
                         String.format(
                                 Locale.ROOT,
-                                "%s,%s,%d,%d,%s,%.4f,%.4f,%.4f,%d,%.4f,%.4f,%.2f,%.2f,%.1f,%.0f",
+                                "%s,%s,%d,%d,%s,%s,%.4f,%.4f,%.4f,%d,%.4f,%.4f,%.2f,%.2f,%.1f,%.0f",
                                 t.impl(),
                                 t.arch().paperName(),
                                 t.imageSize(),
                                 t.batch(),
+                                t.device(),
                                 k == 0 ? "D" : "G",
                                 StepTimes.median(v),
                                 StepTimes.min(v),
@@ -237,7 +238,16 @@ public final class BenchReport {
                                 t.iteration()[i],
                                 t.rssMb()[i]));
             }
-            FigureStyle.addSeries(chart, t.arch(), t.arch().paperName(), x, t.rssMb());
+            int[] its = t.iteration();
+            String label =
+                    its.length < 2
+                            ? t.arch().paperName()
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%s: %+.1f MiB per 100 iterations (last 40%%)",
+                                    t.arch().paperName(),
+                                    t.growthPer100(its[its.length - 1] * 3 / 5));
+            FigureStyle.addSeries(chart, t.arch(), label, x, t.rssMb());
         }
         Files.write(dir.resolve("memory.csv"), csv);
         return Figures.save(chart, dir.resolve("memory"));

@@ -64,6 +64,7 @@ public final class BenchRunner {
      * @param warmup untimed iterations per run
      * @param iterations timed iterations per run
      * @param subpixel whether to also time PyTorch with our sub-pixel transposed convolution
+     * @param gpu whether both run on the GPU (ours through DJL's CUDA build, PyTorch on cuda:0)
      * @return the records, in the order measured
      * @throws IOException when a child process fails
      */
@@ -73,21 +74,32 @@ public final class BenchRunner {
             int batch,
             int warmup,
             int iterations,
-            boolean subpixel)
+            boolean subpixel,
+            boolean gpu)
             throws IOException {
+        String dev = gpu ? "gpu" : "cpu";
         List<StepTimes> out = new ArrayList<>();
         for (int i = 0; i < archs.size(); i++) {
             Architecture a = archs.get(i);
             List<String> ours =
-                    java(HEAP_STEPS, "steps", a.name(), size, batch, warmup, iterations, threads);
-            List<String> torch = pytorch(a, size, batch, warmup, iterations, "native");
+                    java(
+                            HEAP_STEPS,
+                            "steps",
+                            a.name(),
+                            size,
+                            batch,
+                            warmup,
+                            iterations,
+                            threads,
+                            dev);
+            List<String> torch = pytorch(a, size, batch, warmup, iterations, "native", gpu);
             List<List<String>> order = i % 2 == 0 ? List.of(ours, torch) : List.of(torch, ours);
             for (List<String> cmd : order) {
                 out.add(StepTimes.fromJson(run(cmd)));
                 LOG.info("{}", summary(out.get(out.size() - 1)));
             }
             if (subpixel) {
-                String line = run(pytorch(a, size, batch, warmup, iterations, "subpixel"));
+                String line = run(pytorch(a, size, batch, warmup, iterations, "subpixel", gpu));
                 StepTimes s =
                         StepTimes.fromJson(line.replace("\"pytorch\"", "\"pytorch-subpixel\""));
                 out.add(s);
@@ -156,7 +168,13 @@ public final class BenchRunner {
     }
 
     private List<String> pytorch(
-            Architecture a, int size, int batch, int warmup, int iterations, String upsample) {
+            Architecture a,
+            int size,
+            int batch,
+            int warmup,
+            int iterations,
+            String upsample,
+            boolean gpu) {
         return List.of(
                 python,
                 script.toString(),
@@ -173,7 +191,9 @@ public final class BenchRunner {
                 "--threads",
                 Integer.toString(threads),
                 "--upsample",
-                upsample);
+                upsample,
+                "--device",
+                gpu ? "cuda" : "cpu");
     }
 
     /** Returns the command for messages, with the long class path elided. */
@@ -224,12 +244,13 @@ public final class BenchRunner {
     private static String summary(StepTimes t) {
         return String.format(
                 java.util.Locale.ROOT,
-                "%-16s %-17s %3d px x%-2d D %.2f s (Adam %.2f)  G %.2f s (Adam %.2f)  peak %.0f"
+                "%-16s %-17s %3d px x%-2d %s D %.2f s (Adam %.2f)  G %.2f s (Adam %.2f)  peak %.0f"
                         + " MiB",
                 t.impl(),
                 t.arch().paperName(),
                 t.imageSize(),
                 t.batch(),
+                t.device(),
                 StepTimes.median(t.d()),
                 StepTimes.median(t.dAdam()),
                 StepTimes.median(t.g()),

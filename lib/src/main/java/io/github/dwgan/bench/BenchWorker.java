@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * Runs one measurement in its own JVM, so that each architecture's peak memory and warm-up are its
  * own, and prints the result as one JSON line after the marker {@value #MARKER}.
  *
- * <p>Arguments: {@code steps ARCH SIZE BATCH WARMUP ITERATIONS THREADS}, {@code matmul N THREADS}
- * or {@code memory ARCH ITERATIONS EVERY OUTDIR}.
+ * <p>Arguments: {@code steps ARCH SIZE BATCH WARMUP ITERATIONS THREADS DEVICE}, {@code matmul N
+ * THREADS} or {@code memory ARCH ITERATIONS EVERY OUTDIR}.
  */
 public final class BenchWorker {
     /** Prefix of the result line on standard output. */
@@ -35,7 +35,8 @@ public final class BenchWorker {
                                             Integer.parseInt(args[3]),
                                             Integer.parseInt(args[4]),
                                             Integer.parseInt(args[5]),
-                                            Integer.parseInt(args[6]))
+                                            Integer.parseInt(args[6]),
+                                            args[7])
                                     .toJson();
                     case "matmul" -> {
                         ObjectNode o = json.createObjectNode();

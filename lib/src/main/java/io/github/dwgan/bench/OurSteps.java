@@ -34,11 +34,19 @@ public final class OurSteps {
      * @param warmup untimed iterations
      * @param iterations timed iterations
      * @param threads intra-op threads
+     * @param device {@code cpu} or {@code gpu} (see {@link Engines#device})
      * @return the timings
      */
     public static StepTimes run(
-            Architecture arch, int imageSize, int batch, int warmup, int iterations, int threads) {
+            Architecture arch,
+            int imageSize,
+            int batch,
+            int warmup,
+            int iterations,
+            int threads,
+            String device) {
         Engines.configure(threads);
+        Device dev = Engines.device(device);
         TrainConfig cfg =
                 TrainConfig.paper().toBuilder()
                         .architecture(arch)
@@ -49,7 +57,7 @@ public final class OurSteps {
         int domains = 5;
         ModelConfig mc = cfg.model(3, domains);
         double[][] t = new double[6][iterations];
-        try (NDManager base = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager base = NDManager.newBaseManager(dev)) {
             Generator g = new Generator(mc);
             Discriminator d = new Discriminator(mc);
             Models.initialize(g, base, cfg.seed());
@@ -72,6 +80,7 @@ public final class OurSteps {
                 arch,
                 imageSize,
                 batch,
+                dev.isGpu() ? "gpu" : "cpu",
                 t[0],
                 t[1],
                 t[2],
@@ -117,11 +126,13 @@ public final class OurSteps {
             step.discriminator(m, real, lab, trg, a);
             long t1 = System.nanoTime();
             adamD.update(1e-4f);
+            sync(m);
             long t2 = System.nanoTime();
             long c2 = cpuNanos();
             step.generator(m, real, lab, trg);
             long t3 = System.nanoTime();
             adamG.update(1e-4f);
+            sync(m);
             long t4 = System.nanoTime();
             long c4 = cpuNanos();
             return new double[] {
@@ -132,6 +143,18 @@ public final class OurSteps {
                 (c2 - c0) / 1e9,
                 (c4 - c2) / 1e9
             };
+        }
+    }
+
+    /**
+     * Waits for the device's queued work: a GPU runs kernels asynchronously, and the steps' loss
+     * values (read by {@link GanStep}) wait only for the work before them, not for Adam's update.
+     */
+    private static void sync(NDManager m) {
+        if (m.getDevice().isGpu()) {
+            try (NDArray z = m.zeros(new Shape(1))) {
+                z.getFloat(0);
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
  * @param arch the architecture
  * @param imageSize image size in pixels
  * @param batch batch size
+ * @param device "cpu" or "gpu"
  * @param d seconds of each D step, Adam included
  * @param dAdam seconds of each D Adam update
  * @param g seconds of each G step, Adam included
@@ -30,6 +31,7 @@ public record StepTimes(
         Architecture arch,
         int imageSize,
         int batch,
+        String device,
         double[] d,
         double[] dAdam,
         double[] g,
@@ -67,6 +69,7 @@ public record StepTimes(
         o.put("arch", arch.paperName());
         o.put("image_size", imageSize);
         o.put("batch", batch);
+        o.put("device", device);
         put(o, "d", d);
         put(o, "d_adam", dAdam);
         put(o, "g", g);
@@ -90,6 +93,7 @@ public record StepTimes(
                     Architecture.parse(o.get("arch").asText()),
                     o.get("image_size").asInt(),
                     o.get("batch").asInt(),
+                    o.path("device").asText("cpu"),
                     array(o.get("d")),
                     array(o.get("d_adam")),
                     array(o.get("g")),

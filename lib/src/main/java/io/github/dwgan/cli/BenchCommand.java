@@ -46,10 +46,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Architectures (default: all four).")
     List<String> archs;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "Untimed iterations per run.")
+    @Option(
+            names = "--gpu-sizes",
+            split = ",",
+            defaultValue = "128x16",
+            description =
+                    "Sizes timed on the GPU when DJL sees one (the CUDA build, mvn -Pcuda), with"
+                        + " PyTorch on cuda:0; the paper's setting (default: ${DEFAULT-VALUE}).")
+    List<String> gpuSizes;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed iterations per run.")
     int warmup;
 
-    @Option(names = "--iterations", defaultValue = "3", description = "Timed iterations per run.")
+    @Option(names = "--iterations", defaultValue = "5", description = "Timed iterations per run.")
     int iterations;
 
     @Option(names = "--threads", defaultValue = "2", description = "Threads for both engines.")
@@ -116,31 +125,49 @@ public final class BenchCommand implements Callable<Integer> {
             memory(runner, as); // first: short, and its result does not depend on the load
         }
         List<StepTimes> all = new ArrayList<>();
-        for (String sb : sizes) {
-            String[] p = sb.toLowerCase(Locale.ROOT).split("x");
+        List<String> runs = new ArrayList<>(sizes);
+        int gpus = Engines.engine().getGpuCount();
+        if (gpus > 0) {
+            gpuSizes.forEach(s -> runs.add(s + "@gpu"));
+        } else {
+            System.out.printf(
+                    Locale.ROOT,
+                    "No GPU visible to DJL (CPU natives or no CUDA driver): %s on the GPU not"
+                            + " timed.%n",
+                    gpuSizes);
+        }
+        for (String run : runs) {
+            boolean gpu = run.endsWith("@gpu");
+            String[] p = run.replace("@gpu", "").toLowerCase(Locale.ROOT).split("x");
             int size = Integer.parseInt(p[0]);
             int batch = Integer.parseInt(p[1]);
-            List<StepTimes> rows = runner.steps(as, size, batch, warmup, iterations, subpixel);
+            List<StepTimes> rows = runner.steps(as, size, batch, warmup, iterations, subpixel, gpu);
+            // The matmul ceiling is the CPU's; no GPU peak is measured.
+            double rowPeak = gpu ? Double.NaN : ceiling;
             all.addAll(rows);
             System.out.printf(
                     Locale.ROOT,
-                    "%n%d x %d px, batch %d, %d threads, %d timed iterations after %d warm-up%n",
+                    "%n%d x %d px, batch %d, %s, %d timed iterations after %d warm-up%n",
                     size,
                     size,
                     batch,
-                    threads,
+                    gpu ? "GPU" : threads + " CPU threads",
                     iterations,
                     warmup);
-            System.out.print(BenchReport.table(rows, ceiling));
+            System.out.print(BenchReport.table(rows, rowPeak));
             System.out.printf(
                     Locale.ROOT, "%nPer training iteration (D step + G step / 5), vs the paper%n");
             System.out.print(BenchReport.paperTable(rows, 5));
-            String tag = size + "px-b" + batch;
-            BenchReport.writeCsv(rows, ceiling, out.resolve("steps-" + tag + ".csv"));
+            String tag = size + "px-b" + batch + (gpu ? "-gpu" : "");
+            BenchReport.writeCsv(rows, rowPeak, out.resolve("steps-" + tag + ".csv"));
             Path png =
                     BenchReport.plotSteps(
                             rows,
-                            "Training step, " + size + " px, batch " + batch + ", CPU",
+                            "Training step, "
+                                    + size
+                                    + " px, batch "
+                                    + batch
+                                    + (gpu ? ", GPU" : ", CPU"),
                             out.resolve("steps-" + tag));
             System.out.println("wrote " + png);
         }
@@ -148,6 +175,7 @@ public final class BenchCommand implements Callable<Integer> {
         Files.write(out.resolve("raw.jsonl"), all.stream().map(StepTimes::toJson).toList());
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("sizes", sizes);
+        options.put("gpuSizes", gpus > 0 ? gpuSizes : List.of());
         options.put("archs", archs);
         options.put("warmup", warmup);
         options.put("iterations", iterations);

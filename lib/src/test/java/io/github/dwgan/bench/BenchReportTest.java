@@ -15,6 +15,7 @@ class BenchReportTest {
                 a,
                 128,
                 4,
+                "cpu",
                 new double[] {d, d + 1, d - 1},
                 new double[] {0.1},
                 new double[] {g},
