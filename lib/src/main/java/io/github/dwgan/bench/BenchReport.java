@@ -141,7 +141,10 @@ public final class BenchReport {
         return StepTimes.median(t.d()) + StepTimes.median(t.g()) / nCritic;
     }
 
-    /** Writes one CSV row per record, step and iteration statistics. */
+    /**
+     * Writes one CSV row per record, step and iteration statistics. The peak is the CPU's and goes
+     * only on CPU rows (GPU rows get NaN).
+     */
     public static void writeCsv(List<StepTimes> rows, double peak, Path csv) throws IOException {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         List<String> out = new ArrayList<>();
@@ -172,7 +175,7 @@ public final class BenchReport {
                                 StepTimes.median(c),
                                 f[k] / 1e9,
                                 f[k] / StepTimes.median(v) / 1e9,
-                                peak,
+                                "cpu".equals(t.device()) ? peak : Double.NaN,
                                 t.peakRssMb()));
             }
         }
@@ -191,7 +194,9 @@ public final class BenchReport {
                         .build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        // Below the plot, in one row: inside, the legend box hid the top of the tallest bar.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setLegendBorderColor(Color.WHITE);
         List<Line> ls = lines(rows);
         Color[] colors = {

@@ -1,6 +1,7 @@
 package io.github.dwgan.cli;
 
 import ai.djl.Device;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dwgan.bench.BenchReport;
 import io.github.dwgan.bench.BenchRunner;
 import io.github.dwgan.bench.MemoryRun;
@@ -8,6 +9,7 @@ import io.github.dwgan.bench.StepTimes;
 import io.github.dwgan.engine.Engines;
 import io.github.dwgan.model.Architecture;
 import io.github.dwgan.train.Provenance;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,11 +89,21 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The PyTorch reference script.")
     Path script;
 
+    @Option(
+            names = "--replot",
+            description =
+                    "Measure nothing: rebuild the tables, CSVs and figures in --out from its"
+                            + " raw.jsonl and peak.csv (a finished run's).")
+    boolean replot;
+
     @Option(names = "--out", defaultValue = "results/bench", description = "Output folder.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
+        if (replot) {
+            return replot();
+        }
         Files.createDirectories(out);
         BenchRunner runner = new BenchRunner(python, script, threads, 7200);
         // The children inherit this process's LD_PRELOAD: both engines run on one allocator.
@@ -142,34 +154,8 @@ public final class BenchCommand implements Callable<Integer> {
             int size = Integer.parseInt(p[0]);
             int batch = Integer.parseInt(p[1]);
             List<StepTimes> rows = runner.steps(as, size, batch, warmup, iterations, subpixel, gpu);
-            // The matmul ceiling is the CPU's; no GPU peak is measured.
-            double rowPeak = gpu ? Double.NaN : ceiling;
             all.addAll(rows);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%n%d x %d px, batch %d, %s, %d timed iterations after %d warm-up%n",
-                    size,
-                    size,
-                    batch,
-                    gpu ? "GPU" : threads + " CPU threads",
-                    iterations,
-                    warmup);
-            System.out.print(BenchReport.table(rows, rowPeak));
-            System.out.printf(
-                    Locale.ROOT, "%nPer training iteration (D step + G step / 5), vs the paper%n");
-            System.out.print(BenchReport.paperTable(rows, 5));
-            String tag = size + "px-b" + batch + (gpu ? "-gpu" : "");
-            BenchReport.writeCsv(rows, rowPeak, out.resolve("steps-" + tag + ".csv"));
-            Path png =
-                    BenchReport.plotSteps(
-                            rows,
-                            "Training step, "
-                                    + size
-                                    + " px, batch "
-                                    + batch
-                                    + (gpu ? ", GPU" : ", CPU"),
-                            out.resolve("steps-" + tag));
-            System.out.println("wrote " + png);
+            report(rows, ceiling);
         }
         BenchReport.writeCsv(all, ceiling, out.resolve("steps.csv"));
         Files.write(out.resolve("raw.jsonl"), all.stream().map(StepTimes::toJson).toList());
@@ -184,6 +170,79 @@ public final class BenchCommand implements Callable<Integer> {
         options.put("matmulGflops", Map.of("ours", peak[0], "pytorch", peak[1]));
         Provenance.write(
                 Provenance.of(options, Device.cpu(), "bench"), out.resolve("provenance.json"));
+        return 0;
+    }
+
+    /** Prints and writes the table, CSV and figure of one size's rows (one device). */
+    private void report(List<StepTimes> rows, double ceiling) throws IOException {
+        StepTimes first = rows.get(0);
+        boolean gpu = !"cpu".equals(first.device());
+        int size = first.imageSize();
+        int batch = first.batch();
+        // The matmul ceiling is the CPU's; no GPU peak is measured.
+        double rowPeak = gpu ? Double.NaN : ceiling;
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d x %d px, batch %d, %s, %d timed iterations after %d warm-up%n",
+                size,
+                size,
+                batch,
+                gpu ? "GPU" : threads + " CPU threads",
+                first.d().length,
+                warmup);
+        System.out.print(BenchReport.table(rows, rowPeak));
+        System.out.printf(
+                Locale.ROOT, "%nPer training iteration (D step + G step / 5), vs the paper%n");
+        System.out.print(BenchReport.paperTable(rows, 5));
+        String tag = size + "px-b" + batch + (gpu ? "-gpu" : "");
+        BenchReport.writeCsv(rows, rowPeak, out.resolve("steps-" + tag + ".csv"));
+        String title = "Training step, " + size + " px, batch " + batch + (gpu ? ", GPU" : ", CPU");
+        Path png = BenchReport.plotSteps(rows, title, out.resolve("steps-" + tag));
+        System.out.println("wrote " + png);
+    }
+
+    /** Rebuilds the reports of a finished run from its raw timings and matmul peak. */
+    private int replot() throws IOException {
+        Path raw = out.resolve("raw.jsonl");
+        Path peakCsv = out.resolve("peak.csv");
+        if (!Files.isRegularFile(raw) || !Files.isRegularFile(peakCsv)) {
+            throw new IOException(
+                    "--replot needs "
+                            + raw
+                            + " and "
+                            + peakCsv
+                            + " from a finished ./dwgan bench run; point --out at its folder.");
+        }
+        List<StepTimes> all = new ArrayList<>();
+        for (String line : Files.readAllLines(raw)) {
+            if (!line.isBlank()) {
+                all.add(StepTimes.fromJson(line));
+            }
+        }
+        double ceiling = Double.NaN;
+        for (String line : Files.readAllLines(peakCsv).subList(1, 3)) {
+            double g = Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
+            ceiling = Double.isNaN(ceiling) ? g : Math.max(ceiling, g);
+        }
+        Path prov = out.resolve("provenance.json");
+        if (Files.isRegularFile(prov)) { // the run's warm-up count, for the table headers
+            warmup =
+                    new ObjectMapper()
+                            .readTree(prov.toFile())
+                            .path("config")
+                            .path("warmup")
+                            .asInt(warmup);
+        }
+        // One report per (size, batch, device), in the order the run measured them.
+        Map<String, List<StepTimes>> groups = new LinkedHashMap<>();
+        for (StepTimes t : all) {
+            String key = t.imageSize() + "x" + t.batch() + "@" + t.device();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+        }
+        for (List<StepTimes> rows : groups.values()) {
+            report(rows, ceiling);
+        }
+        BenchReport.writeCsv(all, ceiling, out.resolve("steps.csv"));
         return 0;
     }
 
