@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing (Fashion-MNIST, the notebook environment), trains the
 # quick preset of the four architectures, scores them, and runs the five notebooks headless at the
-# quick budget. Everything lands under results/ (about 25 minutes on two CPU cores).
+# quick budget. Everything lands under results/ (about 7 minutes on two CPU cores, on tcmalloc).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -25,6 +25,8 @@ if [ ${#PKGS[@]} -gt 0 ]; then
       "training faster); continuing with glibc's malloc" >&2
   fi
 fi
+MALLOC_LIB=$(dwgan_malloc_library || true)
+echo "main-job: native allocator: ${MALLOC_LIB:-glibc malloc (slower, see docs/bench.md)}"
 environment/install.sh
 
 ./dwgan params --csv results/params.csv
