@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -78,31 +79,39 @@ public final class GanStep {
         zero(dParams);
         Map<String, Double> out = new LinkedHashMap<>();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDList onReal = d.forward(ps, new NDList(real), true);
-            NDArray lossReal = Losses.realTerm(kind, onReal.get(0));
-            NDArray lossCls = Losses.classification(labelKind, onReal.get(1), labels);
+            NDArray loss;
+            // The forward's arrays close before the backward, as Python drops them: the graph
+            // holds what the backward needs and frees it as it goes (a lower peak).
+            try (NDScope forward = new NDScope()) {
+                NDList onReal = d.forward(ps, new NDList(real), true);
+                NDArray lossReal = Losses.realTerm(kind, onReal.get(0));
+                NDArray lossCls = Losses.classification(labelKind, onReal.get(1), labels);
 
-            NDArray fake = withoutGradients(() -> translate(ps, real, targets));
-            NDArray lossFake = Losses.fakeTerm(kind, d.forward(ps, new NDList(fake), true).get(0));
-            NDArray loss =
-                    lossReal.add(lossFake)
-                            .add(
-                                    lossCls.mul(
-                                            NativeArrays.scalar(lossCls, (float) cfg.lambdaCls())));
-            out.put("D/loss_real", finite("D/loss_real", lossReal));
-            out.put("D/loss_fake", finite("D/loss_fake", lossFake));
-            out.put("D/loss_cls", finite("D/loss_cls", lossCls));
+                NDArray fake = withoutGradients(() -> translate(ps, real, targets));
+                NDArray lossFake =
+                        Losses.fakeTerm(kind, d.forward(ps, new NDList(fake), true).get(0));
+                loss =
+                        lossReal.add(lossFake)
+                                .add(
+                                        lossCls.mul(
+                                                NativeArrays.scalar(
+                                                        lossCls, (float) cfg.lambdaCls())));
+                out.put("D/loss_real", finite("D/loss_real", lossReal));
+                out.put("D/loss_fake", finite("D/loss_fake", lossFake));
+                out.put("D/loss_cls", finite("D/loss_cls", lossCls));
 
-            if (kind == AdversarialLoss.WGAN_GP) {
-                NDArray xHat = alpha.mul(real).add(alpha.neg().add(1f).mul(fake));
-                xHat.setRequiresGradient(true);
-                NDArray gp =
-                        Losses.gradientPenalty(
-                                x -> d.forward(ps, new NDList(x), true).get(0), xHat);
-                out.put("D/loss_gp", finite("D/loss_gp", gp));
-                loss = loss.add(gp.mul(NativeArrays.scalar(gp, (float) cfg.lambdaGp())));
+                if (kind == AdversarialLoss.WGAN_GP) {
+                    NDArray xHat = alpha.mul(real).add(alpha.neg().add(1f).mul(fake));
+                    xHat.setRequiresGradient(true);
+                    NDArray gp =
+                            Losses.gradientPenalty(
+                                    x -> d.forward(ps, new NDList(x), true).get(0), xHat);
+                    out.put("D/loss_gp", finite("D/loss_gp", gp));
+                    loss = loss.add(gp.mul(NativeArrays.scalar(gp, (float) cfg.lambdaGp())));
+                }
+                out.put("D/loss", finite("D/loss", loss));
+                NDScope.unregister(loss);
             }
-            out.put("D/loss", finite("D/loss", loss));
             gc.backward(loss);
         }
         return out;
@@ -125,21 +134,29 @@ public final class GanStep {
         zero(gParams);
         Map<String, Double> out = new LinkedHashMap<>();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray fake = translate(ps, real, targets);
-            NDList onFake = d.forward(ps, new NDList(fake), true);
-            NDArray lossFake = Losses.realTerm(kind, onFake.get(0));
-            NDArray lossCls = Losses.classification(labelKind, onFake.get(1), targets);
-            NDArray rec = translate(ps, fake, labels);
-            NDArray lossRec = Losses.l1(real, rec);
-            NDArray loss =
-                    lossFake.add(lossRec.mul(NativeArrays.scalar(lossRec, (float) cfg.lambdaRec())))
-                            .add(
-                                    lossCls.mul(
-                                            NativeArrays.scalar(lossCls, (float) cfg.lambdaCls())));
-            out.put("G/loss_fake", finite("G/loss_fake", lossFake));
-            out.put("G/loss_rec", finite("G/loss_rec", lossRec));
-            out.put("G/loss_cls", finite("G/loss_cls", lossCls));
-            out.put("G/loss", finite("G/loss", loss));
+            NDArray loss;
+            try (NDScope forward = new NDScope()) { // as in the D step
+                NDArray fake = translate(ps, real, targets);
+                NDList onFake = d.forward(ps, new NDList(fake), true);
+                NDArray lossFake = Losses.realTerm(kind, onFake.get(0));
+                NDArray lossCls = Losses.classification(labelKind, onFake.get(1), targets);
+                NDArray rec = translate(ps, fake, labels);
+                NDArray lossRec = Losses.l1(real, rec);
+                loss =
+                        lossFake.add(
+                                        lossRec.mul(
+                                                NativeArrays.scalar(
+                                                        lossRec, (float) cfg.lambdaRec())))
+                                .add(
+                                        lossCls.mul(
+                                                NativeArrays.scalar(
+                                                        lossCls, (float) cfg.lambdaCls())));
+                out.put("G/loss_fake", finite("G/loss_fake", lossFake));
+                out.put("G/loss_rec", finite("G/loss_rec", lossRec));
+                out.put("G/loss_cls", finite("G/loss_cls", lossCls));
+                out.put("G/loss", finite("G/loss", loss));
+                NDScope.unregister(loss);
+            }
             gc.backward(loss);
         }
         return out;
