@@ -63,6 +63,8 @@ public final class BenchRunner {
      * @param batch batch size
      * @param warmup untimed iterations per run
      * @param iterations timed iterations per run
+     * @param repeats runs (processes) per implementation and architecture, alternating ours and
+     *     PyTorch's; their iterations are joined ({@link StepTimes#merge})
      * @param subpixel whether to also time PyTorch with our sub-pixel transposed convolution
      * @param gpu whether both run on the GPU (ours through DJL's CUDA build, PyTorch on cuda:0)
      * @return the records, in the order measured
@@ -74,6 +76,7 @@ public final class BenchRunner {
             int batch,
             int warmup,
             int iterations,
+            int repeats,
             boolean subpixel,
             boolean gpu)
             throws IOException {
@@ -93,11 +96,19 @@ public final class BenchRunner {
                             threads,
                             dev);
             List<String> torch = pytorch(a, size, batch, warmup, iterations, "native", gpu);
-            List<List<String>> order = i % 2 == 0 ? List.of(ours, torch) : List.of(torch, ours);
-            for (List<String> cmd : order) {
-                out.add(StepTimes.fromJson(run(cmd)));
-                LOG.info("{}", summary(out.get(out.size() - 1)));
+            List<StepTimes> oursRuns = new ArrayList<>();
+            List<StepTimes> torchRuns = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                // Who goes first alternates between architectures and between repeats.
+                boolean oursFirst = (i + r) % 2 == 0;
+                for (List<String> cmd : oursFirst ? List.of(ours, torch) : List.of(torch, ours)) {
+                    StepTimes t = StepTimes.fromJson(run(cmd));
+                    (cmd == ours ? oursRuns : torchRuns).add(t);
+                    LOG.info("{}", summary(t));
+                }
             }
+            out.add(StepTimes.merge(oursRuns));
+            out.add(StepTimes.merge(torchRuns));
             if (subpixel) {
                 String line = run(pytorch(a, size, batch, warmup, iterations, "subpixel", gpu));
                 StepTimes s =

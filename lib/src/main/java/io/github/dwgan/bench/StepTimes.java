@@ -7,6 +7,7 @@ import io.github.dwgan.model.Architecture;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Holds the timed iterations of one implementation on one architecture and size: seconds of each
@@ -60,6 +61,43 @@ public record StepTimes(
     /** Returns the largest value. */
     public static double max(double[] v) {
         return Arrays.stream(v).max().orElse(Double.NaN);
+    }
+
+    /**
+     * Joins the records of repeated runs (separate processes) of one implementation, architecture
+     * and size: the timed iterations of all runs, and the highest peak memory.
+     *
+     * @throws IllegalArgumentException when the records are of different runs' kinds
+     */
+    public static StepTimes merge(List<StepTimes> runs) {
+        StepTimes f = runs.get(0);
+        for (StepTimes t : runs) {
+            if (!t.impl.equals(f.impl)
+                    || t.arch != f.arch
+                    || t.imageSize != f.imageSize
+                    || t.batch != f.batch
+                    || !t.device.equals(f.device)) {
+                throw new IllegalArgumentException(
+                        "Cannot merge " + t.impl + " " + t.arch + " with " + f.impl + " " + f.arch);
+            }
+        }
+        return new StepTimes(
+                f.impl,
+                f.arch,
+                f.imageSize,
+                f.batch,
+                f.device,
+                concat(runs, StepTimes::d),
+                concat(runs, StepTimes::dAdam),
+                concat(runs, StepTimes::g),
+                concat(runs, StepTimes::gAdam),
+                concat(runs, StepTimes::dCpu),
+                concat(runs, StepTimes::gCpu),
+                runs.stream().mapToDouble(StepTimes::peakRssMb).max().orElse(Double.NaN));
+    }
+
+    private static double[] concat(List<StepTimes> runs, Function<StepTimes, double[]> field) {
+        return runs.stream().map(field).flatMapToDouble(Arrays::stream).toArray();
     }
 
     /** Writes the record as one JSON line, in the format of {@code bench/pytorch_reference.py}. */

@@ -63,6 +63,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "5", description = "Timed iterations per run.")
     int iterations;
 
+    @Option(
+            names = "--repeats",
+            defaultValue = "1",
+            description =
+                    "Runs (fresh processes) per implementation and architecture, alternating;"
+                            + " their timed iterations are pooled (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
     @Option(names = "--threads", defaultValue = "2", description = "Threads for both engines.")
     int threads;
 
@@ -153,7 +161,8 @@ public final class BenchCommand implements Callable<Integer> {
             String[] p = run.replace("@gpu", "").toLowerCase(Locale.ROOT).split("x");
             int size = Integer.parseInt(p[0]);
             int batch = Integer.parseInt(p[1]);
-            List<StepTimes> rows = runner.steps(as, size, batch, warmup, iterations, subpixel, gpu);
+            List<StepTimes> rows =
+                    runner.steps(as, size, batch, warmup, iterations, repeats, subpixel, gpu);
             all.addAll(rows);
             report(rows, ceiling);
         }
@@ -165,6 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
         options.put("archs", archs);
         options.put("warmup", warmup);
         options.put("iterations", iterations);
+        options.put("repeats", repeats);
         options.put("threads", threads);
         options.put("allocator", Engines.allocator());
         options.put("matmulGflops", Map.of("ours", peak[0], "pytorch", peak[1]));
@@ -183,7 +193,7 @@ public final class BenchCommand implements Callable<Integer> {
         double rowPeak = gpu ? Double.NaN : ceiling;
         System.out.printf(
                 Locale.ROOT,
-                "%n%d x %d px, batch %d, %s, %d timed iterations after %d warm-up%n",
+                "%n%d x %d px, batch %d, %s, %d timed iterations in all, %d warm-up per run%n",
                 size,
                 size,
                 batch,

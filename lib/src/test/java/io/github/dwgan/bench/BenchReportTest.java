@@ -1,6 +1,8 @@
 package io.github.dwgan.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dwgan.model.Architecture;
@@ -51,6 +53,32 @@ class BenchReportTest {
         // StarGAN 14 s, DepthwiseDG 7 s: 2x; the paper: 72 h / 9 h = 8x.
         assertTrue(t.contains("2.00x"), t);
         assertTrue(t.contains("8.00x"), t);
+    }
+
+    @Test
+    void mergePoolsTheIterationsOfRepeatedRuns() {
+        StepTimes a = times("ours", Architecture.STARGAN, 10, 20); // D 10, 11, 9
+        StepTimes b =
+                new StepTimes(
+                        "ours",
+                        Architecture.STARGAN,
+                        128,
+                        4,
+                        "cpu",
+                        new double[] {12, 13},
+                        new double[] {0.2},
+                        new double[] {30},
+                        new double[] {0.2},
+                        new double[] {12},
+                        new double[] {30},
+                        250);
+        StepTimes m = StepTimes.merge(List.of(a, b));
+        assertArrayEquals(new double[] {10, 11, 9, 12, 13}, m.d());
+        assertArrayEquals(new double[] {20, 30}, m.g());
+        assertEquals(11, StepTimes.median(m.d()));
+        assertEquals(250, m.peakRssMb()); // the highest of the runs
+        StepTimes other = times("pytorch", Architecture.STARGAN, 10, 20);
+        assertThrows(IllegalArgumentException.class, () -> StepTimes.merge(List.of(a, other)));
     }
 
     @Test
