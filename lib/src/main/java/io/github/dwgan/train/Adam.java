@@ -34,7 +34,7 @@ import java.util.List;
  * two moments. DJL has no fused or in-place multiply-add ops, so the same formula in DJL ops makes
  * about fifteen passes over memory; for StarGAN's 44.8M discriminator parameters on two cores that
  * took 0.20 s against 0.04 s fused, and PyTorch 1.13's default (unfused) Adam 0.09-0.11 s in the
- * same probe (in the benchmark, on a quiet machine: 0.01-0.03 s against PyTorch's 0.04-0.07 s;
+ * same probe (in the benchmark, on a quiet machine: 0.01-0.03 s against PyTorch's 0.04-0.08 s;
  * docs/bench.md). Deviation from StarGAN, whose PyTorch has no fused CPU kernel: the fused kernel
  * rounds differently from the per-operation formula, by float rounding only (AdamTest, and the
  * two-iteration parity with {@code torch.optim.Adam} in TrainingStepParityTest).

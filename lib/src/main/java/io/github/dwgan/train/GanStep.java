@@ -82,6 +82,9 @@ public final class GanStep {
             NDArray loss;
             // The forward's arrays close before the backward, as Python drops them: the graph
             // holds what the backward needs and frees it as it goes (a lower peak).
+            // Shortcoming: a timing process still peaks at 1.3-1.4x PyTorch's resident memory at
+            // 128 px batch 4, down from 1.7-1.9x, without growth; the rest is not traced, and
+            // StarGAN's D step got about 7% slower with this scope (docs/bench.md).
             try (NDScope forward = new NDScope()) {
                 NDList onReal = d.forward(ps, new NDList(real), true);
                 NDArray lossReal = Losses.realTerm(kind, onReal.get(0));

@@ -216,9 +216,6 @@ public final class Trainer implements AutoCloseable {
             alphaValues[k] = rng.nextFloat();
         }
         Map<String, Double> losses = new LinkedHashMap<>();
-        // Shortcoming: every array of the iteration lives until this scope closes, where PyTorch
-        // frees intermediates as their last reference goes; the measured cost is a higher peak
-        // (about 1.7-1.9x PyTorch's resident memory at 128 px batch 4, docs/bench.md), not growth.
         try (NDScope scope = new NDScope();
                 NDManager m = manager.newSubManager()) {
             scope.suppressNotUsedWarning();
