@@ -229,10 +229,18 @@ public final class BenchCommand implements Callable<Integer> {
                 all.add(StepTimes.fromJson(line));
             }
         }
-        double ceiling = Double.NaN;
-        for (String line : Files.readAllLines(peakCsv).subList(1, 3)) {
-            double g = Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
-            ceiling = Double.isNaN(ceiling) ? g : Math.max(ceiling, g);
+        double ceiling = Double.NaN; // the better engine's matmul rate (last column)
+        List<String> peakRows = Files.readAllLines(peakCsv);
+        for (String line : peakRows.subList(Math.min(1, peakRows.size()), peakRows.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                double g = Double.parseDouble(line.substring(line.lastIndexOf(',') + 1).trim());
+                ceiling = Double.isNaN(ceiling) ? g : Math.max(ceiling, g);
+            } catch (NumberFormatException e) {
+                throw new IOException(peakCsv + ": not a GFLOP/s value in row '" + line + "'", e);
+            }
         }
         Path prov = out.resolve("provenance.json");
         if (Files.isRegularFile(prov)) { // the run's warm-up count, for the table headers

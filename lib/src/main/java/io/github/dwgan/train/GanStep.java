@@ -93,12 +93,7 @@ public final class GanStep {
                 NDArray fake = withoutGradients(() -> translate(ps, real, targets));
                 NDArray lossFake =
                         Losses.fakeTerm(kind, d.forward(ps, new NDList(fake), true).get(0));
-                loss =
-                        lossReal.add(lossFake)
-                                .add(
-                                        lossCls.mul(
-                                                NativeArrays.scalar(
-                                                        lossCls, (float) cfg.lambdaCls())));
+                loss = lossReal.add(lossFake).add(weighted(lossCls, cfg.lambdaCls()));
                 out.put("D/loss_real", finite("D/loss_real", lossReal));
                 out.put("D/loss_fake", finite("D/loss_fake", lossFake));
                 out.put("D/loss_cls", finite("D/loss_cls", lossCls));
@@ -110,7 +105,7 @@ public final class GanStep {
                             Losses.gradientPenalty(
                                     x -> d.forward(ps, new NDList(x), true).get(0), xHat);
                     out.put("D/loss_gp", finite("D/loss_gp", gp));
-                    loss = loss.add(gp.mul(NativeArrays.scalar(gp, (float) cfg.lambdaGp())));
+                    loss = loss.add(weighted(gp, cfg.lambdaGp()));
                 }
                 out.put("D/loss", finite("D/loss", loss));
                 NDScope.unregister(loss);
@@ -146,14 +141,8 @@ public final class GanStep {
                 NDArray rec = translate(ps, fake, labels);
                 NDArray lossRec = Losses.l1(real, rec);
                 loss =
-                        lossFake.add(
-                                        lossRec.mul(
-                                                NativeArrays.scalar(
-                                                        lossRec, (float) cfg.lambdaRec())))
-                                .add(
-                                        lossCls.mul(
-                                                NativeArrays.scalar(
-                                                        lossCls, (float) cfg.lambdaCls())));
+                        lossFake.add(weighted(lossRec, cfg.lambdaRec()))
+                                .add(weighted(lossCls, cfg.lambdaCls()));
                 out.put("G/loss_fake", finite("G/loss_fake", lossFake));
                 out.put("G/loss_rec", finite("G/loss_rec", lossRec));
                 out.put("G/loss_cls", finite("G/loss_cls", lossCls));
@@ -163,6 +152,14 @@ public final class GanStep {
             gc.backward(loss);
         }
         return out;
+    }
+
+    /**
+     * Returns {@code lambda * loss}, the factor in libtorch-owned memory (see NativeArrays: a
+     * Java-backed scalar in the graph can be freed before the backward reads it).
+     */
+    private static NDArray weighted(NDArray loss, double lambda) {
+        return loss.mul(NativeArrays.scalar(loss, (float) lambda));
     }
 
     /** Returns G(x, c). */

@@ -73,6 +73,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void replotWithABadPeakFileNamesIt() throws IOException {
+        Files.write(dir.resolve("raw.jsonl"), List.of(times("ours", 64, 16, "cpu", 1.0).toJson()));
+        Files.writeString(dir.resolve("peak.csv"), "impl,matmul_n,threads,gflops\nours,2048,2,x\n");
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new BenchCommand()).setErr(new PrintWriter(err));
+
+        int rc = cmd.execute("--replot", "--out", dir.toString());
+
+        assertNotEquals(0, rc);
+        assertTrue(err.toString().contains(dir.resolve("peak.csv") + ": not a GFLOP/s value"));
+    }
+
+    @Test
     void replotWithoutARunNamesTheMissingFile() {
         StringWriter err = new StringWriter();
         CommandLine cmd = new CommandLine(new BenchCommand()).setErr(new PrintWriter(err));
